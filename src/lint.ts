@@ -1,0 +1,138 @@
+// The lint library API: text or files in, findings out. No argv, no stdout, no exit codes.
+import { relative, resolve, sep } from 'node:path';
+import { rules as catalogue } from '../rules/index.ts';
+import { parseDockerfile, type DockerfileModel } from './model.ts';
+import { checkModel, type RuleSetting } from './engine.ts';
+import { isIgnored, loadConfig, overridesFor, ruleSettings, type LoadedConfig, type RuleConfig } from './config.ts';
+import { expandInputs, readDockerfile } from './files.ts';
+import type { Finding, LintSettings, Rule, Severity } from './types.ts';
+import { SEVERITY_RANK } from './types.ts';
+
+export { catalogue as rules };
+
+export interface FileResult {
+  /** Path as shown to people: relative to the working directory when inside it. */
+  path: string;
+  /** Absolute path, or null for standard input. */
+  absolutePath: string | null;
+  /** Why the file could not be linted, or null. */
+  error: string | null;
+  findings: Finding[];
+  /** The text that was linted (for fix, baseline fingerprints and formatters that quote source). */
+  text?: string;
+}
+
+export interface LintSummary {
+  files: number;
+  filesWithErrors: number;
+  findings: number;
+  bySeverity: Record<Severity, number>;
+  fixable: number;
+  /** Findings hidden because the baseline lists them. */
+  baselined: number;
+  /** Findings at or above the failure threshold. */
+  failing: number;
+}
+
+export interface LintResult {
+  files: FileResult[];
+  summary: LintSummary;
+}
+
+export interface LintOptions {
+  cwd?: string;
+  /** Explicit config file; otherwise found by walking up from cwd. */
+  configPath?: string;
+  /** Already loaded config (skips discovery). */
+  config?: LoadedConfig;
+  /** `--rule CODE=level` overrides. */
+  ruleOverrides?: Record<string, RuleConfig>;
+  /** Text of standard input when an operand is `-`. */
+  stdin?: string;
+  /** Name to report for standard input. */
+  stdinPath?: string;
+  failureThreshold?: Severity | 'none';
+}
+
+/** Lint one Dockerfile's text with the given rule settings. */
+export function lintText(text: string, path = 'Dockerfile', enabled?: readonly RuleSetting[], settings?: LintSettings): Finding[] {
+  const model = parseDockerfile(text, path);
+  return lintModel(model, enabled ?? defaultSettings(), settings);
+}
+
+export function lintModel(model: DockerfileModel, enabled: readonly RuleSetting[], settings?: LintSettings): Finding[] {
+  return checkModel(model, enabled, { catalogue, settings });
+}
+
+let defaults: RuleSetting[] | null = null;
+export function defaultSettings(): RuleSetting[] {
+  return (defaults ??= ruleSettings(catalogue, []));
+}
+
+/** Rule settings for one file under a loaded config plus command-line overrides. */
+export function settingsForFile(loaded: LoadedConfig, absPath: string | null, cliRules?: Record<string, RuleConfig>): RuleSetting[] {
+  const layers: { source: string; rules: Record<string, RuleConfig> | undefined }[] = [{ source: loaded.path ?? 'config', rules: loaded.config.rules }];
+  if (absPath) for (const o of overridesFor(loaded, absPath)) layers.push({ source: loaded.path ?? 'config', rules: o.rules });
+  if (cliRules) layers.push({ source: '--rule', rules: cliRules });
+  return ruleSettings(catalogue, layers);
+}
+
+export function displayPath(cwd: string, abs: string): string {
+  const rel = relative(cwd, abs);
+  return rel && !rel.startsWith('..') && !rel.startsWith(sep) ? rel.split(sep).join('/') : abs;
+}
+
+export async function lintFiles(operands: string[], options: LintOptions = {}): Promise<LintResult> {
+  const cwd = resolve(options.cwd ?? process.cwd());
+  const loaded = options.config ?? (await loadConfig(cwd, options.configPath));
+  const inputs = expandInputs(operands, cwd, (p) => isIgnored(loaded, p), options.stdinPath);
+  // Validate --rule before reading files, so a typo is a usage error even with no files.
+  settingsForFile(loaded, null, options.ruleOverrides);
+  const settings: LintSettings = { trustedRegistries: loaded.config.trustedRegistries };
+  const files: FileResult[] = [];
+  for (const input of inputs) {
+    if (input.kind === 'error') {
+      files.push({ path: input.path, absolutePath: null, error: input.error, findings: [] });
+      continue;
+    }
+    const abs = input.kind === 'file' ? input.path : null;
+    const shown = abs ? displayPath(cwd, abs) : input.path;
+    const read = input.kind === 'stdin' ? { text: options.stdin ?? '' } : readDockerfile(input.path);
+    if ('error' in read) {
+      files.push({ path: shown, absolutePath: abs, error: read.error, findings: [] });
+      continue;
+    }
+    const enabled = settingsForFile(loaded, abs ?? (options.stdinPath ? resolve(cwd, options.stdinPath) : null), options.ruleOverrides);
+    const findings = lintText(read.text, shown, enabled, settings);
+    files.push({ path: shown, absolutePath: abs, error: null, findings, text: read.text });
+  }
+  const threshold = options.failureThreshold ?? loaded.config.failureThreshold ?? 'warning';
+  return { files, summary: summarize(files, threshold) };
+}
+
+export function summarize(files: FileResult[], threshold: Severity | 'none', baselined = 0): LintSummary {
+  const bySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0, style: 0 };
+  let fixable = 0;
+  let failing = 0;
+  for (const f of files) {
+    for (const x of f.findings) {
+      bySeverity[x.severity]++;
+      if (x.fix) fixable++;
+      if (threshold !== 'none' && SEVERITY_RANK[x.severity] >= SEVERITY_RANK[threshold]) failing++;
+    }
+  }
+  return {
+    files: files.length,
+    filesWithErrors: files.filter((f) => f.error).length,
+    findings: files.reduce((n, f) => n + f.findings.length, 0),
+    bySeverity,
+    fixable,
+    baselined,
+    failing,
+  };
+}
+
+export function ruleByCode(code: string): Rule | undefined {
+  const k = code.toLowerCase();
+  return catalogue.find((r) => r.meta.code.toLowerCase() === k || r.meta.name === k);
+}

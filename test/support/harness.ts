@@ -1,0 +1,61 @@
+// Table-driven rule tests: lint text with one rule on and compare findings (code, line, column)
+// and, where a case says so, the exact text after applying the rule's fixes.
+import { expect, it } from 'vitest';
+import { rules } from '../../rules/index.ts';
+import { parseDockerfile } from '../../src/model.ts';
+import { checkModel, type RuleSetting } from '../../src/engine.ts';
+import { applyEdits } from '../../src/fix/apply.ts';
+import type { Finding, Rule } from '../../src/types.ts';
+
+export interface RuleCase {
+  name?: string;
+  text: string;
+  /** Expected findings as [line, column] (1-based), in order; [] for none. */
+  findings: [number, number][];
+  /** Text after applying all fixes of this rule (unsafe included); omit when no fix applies. */
+  fixed?: string;
+  /** Say explicitly that the findings carry no fix. */
+  noFix?: true;
+  /** Substring every finding's message must contain. */
+  message?: string | RegExp;
+  options?: Record<string, unknown>;
+  severity?: Finding['severity'];
+}
+
+export function ruleFor(code: string): Rule {
+  const rule = rules.find((r) => r.meta.code === code);
+  if (!rule) throw new Error(`no rule ${code}`);
+  return rule;
+}
+
+export function lintWith(code: string, text: string, options: Record<string, unknown> = {}, extra: string[] = []): Finding[] {
+  const enabled: RuleSetting[] = [code, ...extra].map((c) => {
+    const rule = ruleFor(c);
+    return { rule, severity: rule.meta.severity, options: c === code ? options : {} };
+  });
+  return checkModel(parseDockerfile(text), enabled, { catalogue: rules });
+}
+
+export function fixWith(code: string, text: string, options: Record<string, unknown> = {}): string {
+  const findings = lintWith(code, text, options);
+  return applyEdits(text, findings.flatMap((f) => f.fix?.edits ?? [])).text;
+}
+
+export function ruleCases(code: string, cases: RuleCase[]): void {
+  cases.forEach((c, i) => {
+    it(c.name ?? `case ${i + 1}: ${c.findings.length ? 'reports' : 'accepts'} ${JSON.stringify(c.text.slice(0, 60))}`, () => {
+      const findings = lintWith(code, c.text, c.options);
+      expect(findings.map((f) => [f.line, f.column])).toEqual(c.findings);
+      for (const f of findings) {
+        expect(f.code).toBe(code);
+        if (c.message) expect(f.message).toMatch(c.message);
+        if (c.severity) expect(f.severity).toBe(c.severity);
+      }
+      if (c.fixed !== undefined) {
+        expect(findings.some((f) => f.fix)).toBe(true);
+        expect(applyEdits(c.text, findings.flatMap((f) => f.fix?.edits ?? [])).text).toBe(c.fixed);
+      }
+      if (c.noFix) expect(findings.every((f) => f.fix === null)).toBe(true);
+    });
+  });
+}
