@@ -12,9 +12,9 @@ function distance(a: string, b: string): number {
   return prev[b.length];
 }
 
-// Instructions that may not be ONBUILD triggers.
-const BAD_TRIGGERS = new Set(['ONBUILD', 'FROM', 'MAINTAINER']);
-
+// An instruction before the first FROM (DO340) and a forbidden ONBUILD trigger (DO323) are build
+// errors too; they have rules of their own so that their hadolint codes (DL3061, DL3043) map to
+// exactly that check.
 export default defineRule({
   meta: {
     code: 'DO000',
@@ -50,24 +50,12 @@ export default defineRule({
           });
           return;
         }
-        if (!sawFrom && inst.keyword !== 'ARG' && inst.keyword !== 'FROM') {
-          context.report({
-            message: `${inst.keywordText} before the first FROM: only ARG may come before FROM.`,
-            at: { start: inst.keywordStart, end: inst.keywordEnd },
-          });
-        }
         if (inst.keyword === 'FROM') sawFrom = true;
         const empty = inst.args.length === 0 && inst.heredocs.length === 0 && inst.json === null;
         if (empty && inst.keyword !== 'CMD' && inst.keyword !== 'ENTRYPOINT') {
           context.report({
             message: `${inst.keywordText} needs at least one argument.`,
             at: { start: inst.keywordStart, end: inst.keywordEnd },
-          });
-        }
-        if (inst.keyword === 'ONBUILD' && inst.trigger && BAD_TRIGGERS.has(inst.trigger.keyword)) {
-          context.report({
-            message: `${inst.trigger.keywordText} is not allowed as an ONBUILD trigger.`,
-            at: { start: inst.trigger.keywordStart, end: inst.trigger.keywordEnd },
           });
         }
       },

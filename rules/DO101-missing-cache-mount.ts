@@ -1,6 +1,7 @@
 import { defineRule } from '../src/types.ts';
 import { missingCaches, packageManagerUses, cacheTargets } from '../src/package-managers.ts';
 import { commandLabel, hasNonPosixShell, isWindowsStage } from '../src/rule-helpers.ts';
+import { cacheMountFix, lockedSharingFix } from '../src/fix/cache-mounts.ts';
 
 export default defineRule({
   meta: {
@@ -9,7 +10,7 @@ export default defineRule({
     category: 'performance',
     severity: 'warning',
     status: 'stable',
-    fixable: 'never',
+    fixable: 'sometimes',
     docs: {
       summary: 'A package manager installs or downloads without a BuildKit cache mount for its cache directory.',
       rationale:
@@ -38,6 +39,7 @@ export default defineRule({
             context.report({
               message: `\`${label}\` runs without a cache mount for ${missing.map((c) => c.target).join(' and ')}: every rebuild of this layer downloads everything again. Add \`${mounts}\` to the RUN.${disabled}`,
               at,
+              fix: cacheMountFix(model, inst, use, missing).fix,
             });
             continue;
           }
@@ -49,6 +51,7 @@ export default defineRule({
               context.report({
                 message: `The cache mount for ${c.target} needs \`sharing=locked\`: ${use.manager} locks its cache, and concurrent builds sharing it fail or corrupt it.`,
                 at: { start: mount.flag.start, end: mount.flag.end },
+                fix: lockedSharingFix(model, mount),
               });
             }
           }

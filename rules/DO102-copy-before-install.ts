@@ -1,6 +1,7 @@
 import { defineRule } from '../src/types.ts';
 import { staleCopiesBefore } from '../src/layer-order.ts';
 import { commandLabel } from '../src/rule-helpers.ts';
+import { installFirstFix } from '../src/fix/layer-order.ts';
 
 export default defineRule({
   meta: {
@@ -9,7 +10,7 @@ export default defineRule({
     category: 'performance',
     severity: 'warning',
     status: 'stable',
-    fixable: 'never',
+    fixable: 'sometimes',
     docs: {
       summary: 'Source files are copied before a dependency install that only needs the manifests.',
       rationale:
@@ -32,6 +33,7 @@ export default defineRule({
           context.report({
             message: `${s.copy.keywordText} of ${what} comes before \`${label}\` on line ${s.install.line + 1}, which ${needs}: every change to the copied files re-runs the install. ${advice}`,
             at: s.copy,
+            fix: installFirstFix(context.model, s),
           });
         }
       },

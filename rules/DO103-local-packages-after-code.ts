@@ -1,6 +1,7 @@
 import { defineRule } from '../src/types.ts';
 import { staleCopiesBefore } from '../src/layer-order.ts';
 import { commandLabel } from '../src/rule-helpers.ts';
+import { installFirstFix } from '../src/fix/layer-order.ts';
 
 export default defineRule({
   meta: {
@@ -9,7 +10,7 @@ export default defineRule({
     category: 'performance',
     severity: 'warning',
     status: 'stable',
-    fixable: 'never',
+    fixable: 'sometimes',
     docs: {
       summary: 'Local packages are installed after copying code the install does not use (for example the handler).',
       rationale:
@@ -26,6 +27,7 @@ export default defineRule({
           context.report({
             message: `${s.copy.keywordText} of ${s.extraSources.join(', ')} comes before \`${commandLabel(s.use.command)}\` of local packages on line ${s.install.line + 1}, which does not use it: every change to it re-installs ${s.use.inputs!.join(', ')}. Copy and install the local packages first, then copy this.`,
             at: s.copy,
+            fix: installFirstFix(context.model, s),
           });
         }
       },

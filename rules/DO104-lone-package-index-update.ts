@@ -1,6 +1,7 @@
 import { defineRule } from '../src/types.ts';
 import { packageManagerUses } from '../src/package-managers.ts';
 import { commandLabel } from '../src/rule-helpers.ts';
+import { mergeUpdateFix } from '../src/fix/layer-order.ts';
 
 export default defineRule({
   meta: {
@@ -9,7 +10,7 @@ export default defineRule({
     category: 'performance',
     severity: 'warning',
     status: 'stable',
-    fixable: 'never',
+    fixable: 'sometimes',
     docs: {
       summary: '`apt-get update` (or `apk update`) runs in a RUN of its own, apart from the install.',
       rationale:
@@ -29,6 +30,7 @@ export default defineRule({
         context.report({
           message: `\`${commandLabel(u.command)}\` alone in its RUN is cached forever; later installs use a stale package index. Run it in the same RUN as the install.`,
           at: { start: u.command.start, end: u.command.end },
+          fix: mergeUpdateFix(context.model, inst, u),
         });
       },
     };

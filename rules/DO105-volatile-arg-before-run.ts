@@ -2,6 +2,7 @@ import { defineRule } from '../src/types.ts';
 import type { Instruction } from '../src/model.ts';
 import { keyValues } from '../src/model.ts';
 import { packageManagerUses } from '../src/package-managers.ts';
+import { moveVolatileFix } from '../src/fix/layer-order.ts';
 
 const DEFAULT_PATTERN = '^(BUILD_?(DATE|TIME|NUMBER|ID|TIMESTAMP)|GIT_?(SHA|COMMIT|REF|BRANCH|TAG|HASH|REV(ISION)?)|(COMMIT|REVISION|SOURCE_)(_?SHA|_?HASH|_?ID)?|VCS_REF|CACHE_?BUST(ER)?|TIMESTAMP|DATE|RELEASE|APP_VERSION|IMAGE_TAG|CI_[A-Z_]+|GITHUB_(SHA|RUN_[A-Z_]+)|[A-Z_]*_HASH)$';
 
@@ -21,7 +22,7 @@ export default defineRule({
     category: 'performance',
     severity: 'warning',
     status: 'stable',
-    fixable: 'never',
+    fixable: 'sometimes',
     docs: {
       summary: 'An ARG or ENV whose value changes on every build is declared before an expensive RUN that does not use it.',
       rationale:
@@ -48,6 +49,7 @@ export default defineRule({
             context.report({
               message: `${inst.keywordText} ${kv.key} changes from build to build and comes before the RUN on line ${victim.line + 1}, which does not use it: every new value re-runs that RUN and everything after it. Declare it below the RUN.`,
               at: { start: kv.keyStart, end: kv.keyEnd },
+              fix: moveVolatileFix(context.model, inst, kv.key),
             });
           }
         });

@@ -21,15 +21,13 @@ export default defineRule({
     return {
       RUN(inst) {
         const cmds = runCommands(inst);
-        cmds.forEach((cmd, i) => {
-          if (cmd.name !== 'cd' || cmd.wrappers.length) return;
-          // `cd` inside a subshell or as the last command is harmless; hadolint flags any cd too,
-          // but only one that is followed by another command in the same RUN matters.
-          if (i === cmds.length - 1) return;
-          context.report({
-            message: 'Use WORKDIR to change the directory instead of `cd` in a RUN.',
-            at: { start: cmd.start, end: cmd.end },
-          });
+        // Like hadolint, one finding per RUN. A `cd` in a subshell (`(cd sub && make)`) is what
+        // hadolint's own docs recommend, and a trailing `cd` changes nothing: neither is reported.
+        const cd = cmds.find((cmd, i) => cmd.name === 'cd' && !cmd.wrappers.length && !cmd.subshell && i < cmds.length - 1);
+        if (!cd) return;
+        context.report({
+          message: 'Use WORKDIR to change the directory instead of `cd` in a RUN.',
+          at: { start: cd.start, end: cd.end },
         });
       },
     };

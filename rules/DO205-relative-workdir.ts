@@ -1,4 +1,5 @@
 import { defineRule } from '../src/types.ts';
+import { unquote } from '../src/model.ts';
 
 export default defineRule({
   meta: {
@@ -23,11 +24,12 @@ export default defineRule({
       WORKDIR(inst) {
         const arg = inst.args[0];
         if (!arg) return;
-        const value = model.expand(arg.value, inst) ?? arg.value;
+        const written = unquote(arg.value);
+        const value = model.expand(written, inst) ?? written;
         // Variables that may hold an absolute path, and Windows paths, are not relative.
-        if (value.startsWith('/') || /^\$/.test(arg.value) || /^[A-Za-z]:[\\/]/.test(value) || value.startsWith('\\')) return;
+        if (value.startsWith('/') || /^\$/.test(written) || /^[A-Za-z]:[\\/]/.test(value) || value.startsWith('\\')) return;
         context.report({
-          message: `WORKDIR "${arg.value}" is relative: it depends on the previous working directory. Use an absolute path.`,
+          message: `WORKDIR "${written}" is relative: it depends on the previous working directory. Use an absolute path.`,
           at: arg,
         });
       },

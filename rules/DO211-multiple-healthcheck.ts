@@ -1,5 +1,5 @@
 import { defineRule } from '../src/types.ts';
-import type { Instruction } from '../src/model.ts';
+import { reportOverridden } from '../src/rule-helpers.ts';
 
 export default defineRule({
   meta: {
@@ -19,18 +19,8 @@ export default defineRule({
     },
   },
   create(context) {
-    let seen: Instruction[] = [];
-    return {
-      HEALTHCHECK(inst) {
-        seen.push(inst);
-      },
-      stageEnd() {
-        for (const inst of seen.slice(0, -1)) {
-          const last = seen[seen.length - 1];
-          context.report({ message: `Multiple HEALTHCHECK instructions in this stage: this one is overridden by the HEALTHCHECK on line ${last.line + 1}.`, at: inst });
-        }
-        seen = [];
-      },
-    };
+    return reportOverridden('HEALTHCHECK', (inst, last) =>
+      context.report({ message: `Multiple HEALTHCHECK instructions in this stage: this one is overridden by the HEALTHCHECK on line ${last.line + 1}.`, at: inst }),
+    );
   },
 });

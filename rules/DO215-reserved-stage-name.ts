@@ -10,6 +10,7 @@ export default defineRule({
     severity: 'error',
     status: 'stable',
     fixable: 'never',
+    hadolint: ['DL3063'],
     buildkit: ['ReservedStageName'],
     docs: {
       summary: 'A stage is named `scratch` or `context`, names reserved by BuildKit.',

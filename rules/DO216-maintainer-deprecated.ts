@@ -7,7 +7,7 @@ export default defineRule({
     category: 'style',
     severity: 'info',
     status: 'stable',
-    fixable: 'always',
+    fixable: 'sometimes',
     hadolint: ['DL4000'],
     buildkit: ['MaintainerDeprecated'],
     docs: {
@@ -21,12 +21,16 @@ export default defineRule({
     const { model } = context;
     return {
       MAINTAINER(inst) {
-        const value = model.text.slice(inst.argsStart, inst.end).trim();
-        const fix = value && !value.includes('\n')
+        const value = model.text.slice(inst.argsStart, inst.end).trim().replace(/^"(.*)"$/, '$1');
+        // MAINTAINER takes its text literally; in a LABEL's double quotes `"`, `\` and `$` need escaping,
+        // which only works with the default escape character.
+        const plain = !/["\\$`]/.test(value) || model.escapeChar === '\\';
+        const quoted = `"${value.replace(/[\\"$]/g, '\\$&')}"`;
+        const fix = value && !/[\r\n]/.test(value) && plain
           ? {
               applicability: 'safe' as const,
               description: 'Replace MAINTAINER with an OCI authors label',
-              edits: [{ start: inst.keywordStart, end: inst.end, text: `LABEL org.opencontainers.image.authors=${JSON.stringify(value.replace(/^"(.*)"$/, '$1'))}` }],
+              edits: [{ start: inst.keywordStart, end: inst.end, text: `${inst.keywordText === 'maintainer' ? 'label' : 'LABEL'} org.opencontainers.image.authors=${quoted}` }],
             }
           : null;
         context.report({ message: 'MAINTAINER is deprecated: use LABEL org.opencontainers.image.authors instead.', at: inst, fix });

@@ -5,6 +5,9 @@ import { keyValues } from '../src/model.ts';
 // The words BuildKit's check looks for in a variable name, separated by `_` or at the ends.
 const SECRET = /(?:_|^)(?:apikey|auth|credential|credentials|key|password|pword|passwd|secret|token)(?:_|$)/i;
 const ALLOWED = /(?:_|^)public(?:_|$)/i;
+// Beyond BuildKit's list: GPG_KEY(S) holds public key fingerprints for verifying downloads (the
+// official python images set it), never a secret.
+const FINGERPRINT = /^(GPG|PGP)_KEYS?$/i;
 
 export default defineRule({
   meta: {
@@ -14,6 +17,7 @@ export default defineRule({
     severity: 'warning',
     status: 'stable',
     fixable: 'never',
+    hadolint: ['DL3064'],
     buildkit: ['SecretsUsedInArgOrEnv'],
     docs: {
       summary: 'An ARG or ENV name suggests it holds a secret.',
@@ -25,7 +29,7 @@ export default defineRule({
   create(context) {
     const check = (inst: Instruction) => {
       for (const kv of keyValues(inst)) {
-        if (!SECRET.test(kv.key) || ALLOWED.test(kv.key)) continue;
+        if (!SECRET.test(kv.key) || ALLOWED.test(kv.key) || FINGERPRINT.test(kv.key)) continue;
         context.report({
           message: `${inst.keywordText} "${kv.key}" looks like a secret: ARG and ENV values stay readable in the image. Use a secret mount (RUN --mount=type=secret) instead.`,
           at: { start: kv.keyStart, end: kv.keyEnd },

@@ -2,7 +2,7 @@
 // library (ESM), then warm the CLI's V8 code cache on the demo project.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 
 // yargs' ESM shim reads process.stdout.columns when it loads, which builds process.stdout and
 // loads node:stream and friends (~5 ms) on every run; make it a getter, read only for help text.
@@ -19,16 +19,21 @@ const lazyStdColumns = {
 };
 
 execFileSync(process.execPath, ['scripts/gen-rules-index.mjs'], { stdio: 'inherit' });
-rmSync('dist', { recursive: true, force: true });
+// Build into a scratch directory and rename the results into dist/: a test or a CLI run in
+// progress never sees dist/ half-written or missing.
+const out = `dist/.build-${process.pid}`;
+rmSync(out, { recursive: true, force: true });
 
 // Heavy libraries used only by some commands stay external and load on demand.
 const lazyExternal = ['ts-morph', 'handlebars'];
-const common = { bundle: true, platform: 'node', target: 'node20', logLevel: 'warning', legalComments: 'none' };
+// node20.19 (the engines floor), not node20: for node20 esbuild drops the `with { type: 'json' }` of
+// external JSON imports, and Node then refuses to load dist/index.js.
+const common = { bundle: true, platform: 'node', target: 'node20.19', logLevel: 'warning', legalComments: 'none' };
 
 await build({
   ...common,
   entryPoints: ['src/bin.ts'],
-  outfile: 'dist/cli.cjs',
+  outfile: `${out}/cli.cjs`,
   format: 'cjs',
   external: lazyExternal,
   minifyWhitespace: true,
@@ -43,12 +48,17 @@ await build({
 await build({
   ...common,
   entryPoints: ['src/index.ts'],
-  outfile: 'dist/index.js',
+  outfile: `${out}/index.js`,
   format: 'esm',
   packages: 'external',
 });
 
-// Warm the code cache with a real lint run so the functions it uses are in it.
+mkdirSync('dist', { recursive: true });
+for (const f of readdirSync(out)) renameSync(`${out}/${f}`, `dist/${f}`);
+rmSync(out, { recursive: true, force: true });
+
+// Warm the code cache with a real lint run so the functions it uses are in it (the loader
+// replaces a cache that does not fit the new bundle, atomically).
 try {
   execFileSync(process.execPath, ['bin/dockopt.cjs', 'lint', 'fixtures/demo', '--format', 'json'], {
     env: { ...process.env, DOCKOPT_WRITE_CODE_CACHE: '1' },

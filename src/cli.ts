@@ -5,6 +5,7 @@ import type { Argv } from 'yargs';
 import { DockoptError, usageError } from './errors.ts';
 import { RuleCrash } from './engine.ts';
 import { FORMAT_NAMES } from './formatters/index.ts';
+import { buildOptions } from './commands/build-options.ts';
 import pkg from '../package.json' with { type: 'json' };
 
 export const VERSION: string = pkg.version;
@@ -39,6 +40,7 @@ function lintOptions(y: Argv) {
     .option('baseline', { describe: 'Do not report findings recorded in this baseline file', type: 'string' })
     .option('write-baseline', { describe: 'Record all current findings in FILE and exit 0', type: 'string' })
     .option('stdin-filename', { describe: 'Path to report (and match config against) for standard input', type: 'string' })
+    .option('context', { describe: 'Build context directory for the context rules (default: config overrides, else each Dockerfile\'s directory)', type: 'string' })
     .option('color', { describe: 'Force colour on or off (default: on for a terminal, off with NO_COLOR)', type: 'boolean' });
 }
 
@@ -54,7 +56,10 @@ export function buildParser(io: Io, argv: string[], result: { code: number }) {
     .command(
       'rules',
       'List the rule catalogue',
-      (y) => y.option('format', { alias: 'f', choices: ['text', 'json', 'markdown'], default: 'text' }),
+      (y) =>
+        y
+          .option('format', { alias: 'f', choices: ['text', 'json', 'markdown'], default: 'text' })
+          .option('migration', { describe: 'Print the hadolint / build-check migration tables instead (markdown, or json)', type: 'boolean', default: false }),
       run(async () => (await import('./commands/rules.ts')).rulesCommand),
     )
     .command(
@@ -63,6 +68,36 @@ export function buildParser(io: Io, argv: string[], result: { code: number }) {
       (y) => y.positional('code', { describe: 'Rule code (DO101) or name (missing-cache-mount)', type: 'string' }),
       run(async () => (await import('./commands/rules.ts')).explainCommand),
     )
+    .command(
+      'fix [paths..]',
+      'Apply fixes: print a diff (exit 1 if anything would change), or --write the files',
+      (y) =>
+        y
+          .positional('paths', { describe: 'Dockerfiles, directories or globs; `-` reads standard input', type: 'string', array: true, default: [] })
+          .option('write', { alias: 'w', describe: 'Write the fixed files (atomically) instead of printing a diff', type: 'boolean', default: false })
+          .option('unsafe', { describe: 'Also apply unsafe fixes (incl. the multi-stage rewrite)', type: 'boolean', default: false })
+          .option('only', { describe: "Only these rules' fixes: CODE,... (also multistage, dockerignore)", type: 'string' })
+          .option('multistage', { describe: 'Rewrite single-stage Dockerfiles into the multi-stage template', type: 'boolean', default: false })
+          .option('dockerignore', { describe: 'Create a .dockerignore where a context has none', type: 'boolean', default: true })
+          .option('context', { describe: "Build context for the .dockerignore (default: config overrides, else the Dockerfile's directory)", type: 'string' })
+          .option('format', { alias: 'f', describe: 'A unified diff, or JSON (files, fixes, remaining findings)', choices: ['diff', 'json'], default: 'diff' })
+          .option('config', { alias: 'c', describe: 'Config file (default: found upwards)', type: 'string' })
+          .option('rule', { describe: 'Set a rule: CODE=off|error|warning|info|style (repeatable)', type: 'string', array: true, default: [] })
+          .option('stdin-filename', { describe: 'Path to report (and match config against) for standard input', type: 'string' })
+          .option('color', { describe: 'Force colour on or off', type: 'boolean' }),
+      run(async () => (await import('./commands/fix.ts')).fixCommand),
+    )
+    .command(
+      'context [dir]',
+      'Show what a build sends: sizes, what .dockerignore excludes, what the Dockerfile never reads',
+      (y) =>
+        y
+          .positional('dir', { describe: 'Build context directory', type: 'string', default: '.' })
+          .option('dockerfile', { alias: 'd', describe: 'The Dockerfile (default: DIR/Dockerfile when it exists)', type: 'string' })
+          .option('format', { alias: 'f', describe: 'Output format', choices: ['text', 'json'], default: 'text' }),
+      run(async () => (await import('./commands/context.ts')).contextCommand),
+    )
+    .command('build [targets..]', 'Build images in dependency order, skipping those whose inputs did not change', buildOptions, run(async () => (await import('./commands/build.ts')).buildCommand))
     .strict()
     .version(VERSION)
     .alias('v', 'version')

@@ -1,6 +1,6 @@
 // Runs every enabled rule over one parsed Dockerfile in a single pass, then filters the findings
 // through the suppression pragmas (which rules never see).
-import type { DockerfileModel, Instruction, Stage } from './model.ts';
+import type { DockerfileModel, Stage } from './model.ts';
 import type { Finding, LintSettings, Rule, RuleContext, RuleVisitor, Severity, ReportDescriptor } from './types.ts';
 import { applySuppressions } from './suppression.ts';
 
@@ -42,36 +42,53 @@ export function runRules(model: DockerfileModel, enabled: readonly RuleSetting[]
     };
     visitors.push({ code: rule.meta.code, visitor: guard(rule.meta.code, model.path, () => rule.create(context)) });
   }
-  const call = (fn: (v: RuleVisitor) => void) => {
-    for (const { code, visitor } of visitors) {
+  // Dispatch lists, built in one pass over the visitors: each instruction calls only the handlers
+  // for its keyword, after the `instruction` handlers. Rules share no state, so only the order
+  // within one visitor matters (`instruction` before the keyword handler), and it is kept.
+  type Entry = { code: string; visitor: RuleVisitor; fn: (arg: never) => void };
+  const begin: Entry[] = [];
+  const every: Entry[] = [];
+  const stageEnds: Entry[] = [];
+  const ends: Entry[] = [];
+  const byKeyword = new Map<string, Entry[]>();
+  const none: Entry[] = [];
+  for (const { code, visitor } of visitors) {
+    for (const key in visitor) {
+      const fn = (visitor as Record<string, unknown>)[key];
+      if (typeof fn !== 'function') continue;
+      const entry = { code, visitor, fn: fn as Entry['fn'] };
+      if (key === 'instruction') every.push(entry);
+      else if (key === 'stageEnd') stageEnds.push(entry);
+      else if (key === 'begin') begin.push(entry);
+      else if (key === 'end') ends.push(entry);
+      else {
+        let list = byKeyword.get(key);
+        if (!list) byKeyword.set(key, (list = []));
+        list.push(entry);
+      }
+    }
+  }
+  const call = (list: Entry[], arg?: unknown) => {
+    for (const { code, visitor, fn } of list) {
       try {
-        fn(visitor);
+        fn.call(visitor, arg as never);
       } catch (err) {
         throw new RuleCrash(code, model.path, err);
       }
     }
   };
-  call((v) => v.begin?.());
+  call(begin);
   let stage: Stage | null = null;
   for (const inst of model.instructions) {
     if (inst.stage !== stage) {
-      if (stage) {
-        const ended = stage;
-        call((v) => v.stageEnd?.(ended));
-      }
+      if (stage) call(stageEnds, stage);
       stage = inst.stage;
     }
-    call((v) => {
-      v.instruction?.(inst);
-      const handler = (v as Record<string, ((i: Instruction) => void) | undefined>)[inst.keyword];
-      handler?.call(v, inst);
-    });
+    call(every, inst);
+    call(byKeyword.get(inst.keyword) ?? none, inst);
   }
-  if (stage) {
-    const ended = stage;
-    call((v) => v.stageEnd?.(ended));
-  }
-  call((v) => v.end?.());
+  if (stage) call(stageEnds, stage);
+  call(ends);
   return findings;
 }
 

@@ -1,7 +1,7 @@
 // Finding Dockerfiles on disk and reading them safely (missing, binary, non-UTF-8 and directory
 // inputs become one-line errors, never exceptions).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { basename, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 
 /** Dockerfile, Dockerfile.*, *.Dockerfile, *.dockerfile, Containerfile, Containerfile.* (ignore files excluded). */
@@ -13,28 +13,33 @@ export function isDockerfileName(name: string): boolean {
 /** Directories that never hold a project's own Dockerfiles and are expensive to walk. */
 export const SKIPPED_DIRS = new Set(['.git', '.hg', '.svn', 'node_modules', '.venv', 'venv', '.tox', '__pycache__', '.mypy_cache', '.pytest_cache', '.ruff_cache', '.dockopt', 'cdk.out', '.terraform', '.pulumi']);
 
-export function findDockerfiles(root: string, ignored: (absPath: string) => boolean = () => false): string[] {
+/**
+ * Files under `root` (sorted, depth-first), skipping SKIPPED_DIRS and what `skip` rejects.
+ * Unreadable directories are skipped: discovery is best effort, reading a chosen file is not.
+ */
+export function walkFiles(root: string, skip: (absPath: string, isDir: boolean) => boolean = () => false): string[] {
   const out: string[] = [];
   const walk = (dir: string) => {
     let entries;
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch {
-      return; // unreadable directories are skipped during discovery
+      return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const e of entries) {
       const p = join(dir, e.name);
       if (e.isDirectory()) {
-        if (SKIPPED_DIRS.has(e.name) || ignored(p)) continue;
-        walk(p);
-      } else if ((e.isFile() || e.isSymbolicLink()) && isDockerfileName(e.name) && !ignored(p)) {
-        out.push(p);
-      }
+        if (!SKIPPED_DIRS.has(e.name) && !skip(p, true)) walk(p);
+      } else if ((e.isFile() || e.isSymbolicLink()) && !skip(p, false)) out.push(p);
     }
   };
   walk(resolve(root));
   return out;
+}
+
+export function findDockerfiles(root: string, ignored: (absPath: string) => boolean = () => false): string[] {
+  return walkFiles(root, (p, isDir) => (isDir ? false : !isDockerfileName(basename(p))) || ignored(p));
 }
 
 export type Input = { kind: 'file'; path: string } | { kind: 'stdin'; path: string } | { kind: 'error'; path: string; error: string };
@@ -88,26 +93,6 @@ export function expandInputs(operands: string[], cwd: string, ignored: (absPath:
     add({ kind: 'error', path: op, error: 'no such file or directory' });
   }
   return out;
-}
-
-function walkFiles(root: string): string[] {
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    let entries;
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries) {
-      const p = join(dir, e.name);
-      if (e.isDirectory()) {
-        if (!SKIPPED_DIRS.has(e.name)) walk(p);
-      } else out.push(p);
-    }
-  };
-  walk(root);
-  return out.sort();
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });

@@ -1,7 +1,7 @@
 // Which COPY/ADD instructions sit before a dependency install without being its input: every
 // change to what they copy re-runs the install. Shared by DO102 and DO103 and by their fixes.
 import type { Instruction } from './model.ts';
-import { isManifestName, packageManagerUses, type PackageManagerUse } from './package-managers.ts';
+import { PACKAGE_MANAGERS, isManifestName, packageManagerUses, type PackageManagerUse } from './package-managers.ts';
 import { copyOperands, readsContext, runCommands } from './rule-helpers.ts';
 
 export interface StaleCopy {
@@ -22,6 +22,12 @@ function isInputOf(source: string, use: PackageManagerUse, script: string): bool
   if (src === '' || src === '.' || src === '*') return false;
   if (isManifestName(src)) return true;
   const b = base(src);
+  if (/[*?[]/.test(b)) {
+    // `COPY package*.json ./`, `COPY go.sum* ./`: a pattern that matches one of the install's files.
+    const re = new RegExp(`^${b.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]')}$`);
+    const names = [...(use.inputs ?? []).map(base), ...PACKAGE_MANAGERS[use.manager].manifests.filter((m) => !m.includes('*'))];
+    if (names.some((n) => re.test(n))) return true;
+  }
   for (const input of use.inputs ?? []) {
     const i = input.replace(/^\.\//, '').replace(/\/+$/, '');
     if (base(i) === b || i.includes(`/${b}/`) || i.startsWith(`${b}/`) || i === src) return true;

@@ -7,6 +7,9 @@ import { isIgnored, loadConfig, overridesFor, ruleSettings, type LoadedConfig, t
 import { expandInputs, readDockerfile } from './files.ts';
 import type { Finding, LintSettings, Rule, Severity } from './types.ts';
 import { SEVERITY_RANK } from './types.ts';
+import { SHELLCHECK_RULE } from './shellcheck.ts';
+import { runShellcheck, runShellcheckSync, type ShellcheckOptions } from './shellcheck-runner.ts';
+import { BuildContextResolver, type BuildContextOption } from './context/lint-context.ts';
 
 export { catalogue as rules };
 
@@ -37,6 +40,8 @@ export interface LintSummary {
 export interface LintResult {
   files: FileResult[];
   summary: LintSummary;
+  /** One-line messages for people about the run itself (e.g. ShellCheck missing); the CLI prints them on stderr. */
+  notices?: string[];
 }
 
 export interface LintOptions {
@@ -52,12 +57,36 @@ export interface LintOptions {
   /** Name to report for standard input. */
   stdinPath?: string;
   failureThreshold?: Severity | 'none';
+  /**
+   * Run ShellCheck on RUN scripts for the shellcheck rule (DO590), when that rule is on. Default
+   * false (the CLI turns it on); without the binary the run goes on and `notices` says so.
+   */
+  shellcheck?: boolean | ShellcheckOptions;
+  /**
+   * Build contexts for the context rules (DO6xx): `dir` for every Dockerfile, else the config's
+   * `overrides[].context`, else each Dockerfile's directory; standard input only with `stdin: true`
+   * (its path is known) or `dir`. `false` turns context analysis off.
+   */
+  buildContext?: false | BuildContextOption;
 }
 
-/** Lint one Dockerfile's text with the given rule settings. */
-export function lintText(text: string, path = 'Dockerfile', enabled?: readonly RuleSetting[], settings?: LintSettings): Finding[] {
+/**
+ * Lint one Dockerfile's text with the given rule settings. Pure and in-process unless
+ * `options.shellcheck` asks for ShellCheck (a separate process; skipped silently when missing).
+ */
+export function lintText(
+  text: string,
+  path = 'Dockerfile',
+  enabled?: readonly RuleSetting[],
+  settings?: LintSettings,
+  options: { shellcheck?: boolean | ShellcheckOptions } = {},
+): Finding[] {
   const model = parseDockerfile(text, path);
-  return lintModel(model, enabled ?? defaultSettings(), settings);
+  const rules = enabled ?? defaultSettings();
+  if (options.shellcheck && rules.some((s) => s.rule.meta.code === SHELLCHECK_RULE)) {
+    runShellcheckSync([model], options.shellcheck === true ? {} : options.shellcheck);
+  }
+  return lintModel(model, rules, settings);
 }
 
 export function lintModel(model: DockerfileModel, enabled: readonly RuleSetting[], settings?: LintSettings): Finding[] {
@@ -88,8 +117,12 @@ export async function lintFiles(operands: string[], options: LintOptions = {}): 
   const inputs = expandInputs(operands, cwd, (p) => isIgnored(loaded, p), options.stdinPath);
   // Validate --rule before reading files, so a typo is a usage error even with no files.
   settingsForFile(loaded, null, options.ruleOverrides);
-  const settings: LintSettings = { trustedRegistries: loaded.config.trustedRegistries };
+  const { trustedRegistries, labelSchema, strictLabels } = loaded.config;
+  const settings: LintSettings = { trustedRegistries, labelSchema, strictLabels };
+  const contexts = options.buildContext === false ? null : new BuildContextResolver(cwd, loaded, options.buildContext);
   const files: FileResult[] = [];
+  // Parse everything first, so ShellCheck can check all RUN scripts in a few processes.
+  const parsed: { result: FileResult; model: DockerfileModel; enabled: RuleSetting[]; dockerfile: string; stdin: boolean }[] = [];
   for (const input of inputs) {
     if (input.kind === 'error') {
       files.push({ path: input.path, absolutePath: null, error: input.error, findings: [] });
@@ -103,11 +136,25 @@ export async function lintFiles(operands: string[], options: LintOptions = {}): 
       continue;
     }
     const enabled = settingsForFile(loaded, abs ?? (options.stdinPath ? resolve(cwd, options.stdinPath) : null), options.ruleOverrides);
-    const findings = lintText(read.text, shown, enabled, settings);
-    files.push({ path: shown, absolutePath: abs, error: null, findings, text: read.text });
+    const result: FileResult = { path: shown, absolutePath: abs, error: null, findings: [], text: read.text };
+    files.push(result);
+    parsed.push({ result, model: parseDockerfile(read.text, shown), enabled, dockerfile: abs ?? resolve(cwd, options.stdinPath ?? 'Dockerfile'), stdin: !abs });
+  }
+  const notices: string[] = [];
+  if (options.shellcheck) {
+    const wanted = parsed.filter((p) => p.enabled.some((s) => s.rule.meta.code === SHELLCHECK_RULE)).map((p) => p.model);
+    if (wanted.length) {
+      const run = await runShellcheck(wanted, options.shellcheck === true ? {} : options.shellcheck);
+      if (run.notice) notices.push(run.notice);
+    }
+  }
+  for (const p of parsed) {
+    // Walking a context costs I/O: only for files with a context rule on (once per directory).
+    const buildContext = contexts && p.enabled.some((s) => s.rule.meta.needsBuildContext) ? contexts.forDockerfile(p.dockerfile, p.stdin) : undefined;
+    p.result.findings = lintModel(p.model, p.enabled, buildContext ? { ...settings, buildContext } : settings);
   }
   const threshold = options.failureThreshold ?? loaded.config.failureThreshold ?? 'warning';
-  return { files, summary: summarize(files, threshold) };
+  return { files, summary: summarize(files, threshold), ...(notices.length ? { notices } : {}) };
 }
 
 export function summarize(files: FileResult[], threshold: Severity | 'none', baselined = 0): LintSummary {

@@ -1,11 +1,14 @@
 // The one adapter over dockerfile-ast. Everything else in dockopt sees this model, never the
 // library: positions are converted to offsets here (BOM and CRLF included), ONBUILD triggers are
 // attached to their ONBUILD, heredocs and RUN shell text are exposed in a form rules can trust.
-import { DockerfileParser } from 'dockerfile-ast';
+import { Instruction as PlainAstInstruction } from 'dockerfile-ast';
 import type {
+  Dockerfile as AstDockerfile,
   Instruction as AstInstruction,
   Heredoc as AstHeredoc,
 } from 'dockerfile-ast';
+// dockerfile-ast's own parser, used without its per-keyword instruction classes (see leanParse).
+import { Parser } from 'dockerfile-ast/lib/parser.js';
 import { parseShell, type ShellScript } from './shell.ts';
 
 export const KNOWN_INSTRUCTIONS = new Set([
@@ -165,7 +168,7 @@ export function parseDockerfile(text: string, path = 'Dockerfile'): DockerfileMo
     end: offsetAt(r.end.line, r.end.character),
   });
 
-  const ast = DockerfileParser.parse(body);
+  const ast = leanParse(body);
   const escapeChar = ast.getEscapeCharacter();
 
   const directives: Directive[] = ast.getDirectives().map((d) => {
@@ -173,8 +176,11 @@ export function parseDockerfile(text: string, path = 'Dockerfile'): DockerfileMo
     return { ...span, line: d.getRange().start.line, name: d.getName().toLowerCase(), value: d.getValue() };
   });
   const comments: Comment[] = ast.getComments().map((c) => {
-    const span = rangeToSpan(c.getRange());
-    return { ...span, line: c.getRange().start.line, text: (c.getContent() ?? '').trim() };
+    const range = c.getRange();
+    const start = offsetAt(range.start.line, range.start.character);
+    const end = offsetAt(range.end.line, range.end.character);
+    // What Comment.getContent() returns, read from the text directly (it re-reads the whole document).
+    return { start, end, line: range.start.line, text: text.slice(start + 1, end).trim() };
   });
 
   const instructions: Instruction[] = [];
@@ -229,6 +235,47 @@ export function parseDockerfile(text: string, path = 'Dockerfile'): DockerfileMo
     stage.parentStage = baseName ? stages.slice(0, stage.index).find((s) => s.name?.toLowerCase() === baseName) ?? null : null;
   }
   return model;
+}
+
+type AstPosition = { line: number; character: number };
+
+/** The parts of dockerfile-ast's Parser that leanParse replaces (private in its typings). */
+interface ParserInternals {
+  document: { positionAt(offset: number): AstPosition; offsetAt(position: AstPosition): number };
+  escapeChar: string;
+  buffer: string;
+  parse(buffer: string): AstDockerfile;
+  createInstruction(dockerfile: AstDockerfile, instruction: string, start: number, instructionEnd: number, end: number): AstInstruction;
+  processHeredocs(instruction: AstInstruction, offset: number): number;
+}
+
+/**
+ * DockerfileParser.parse, minus the work dockopt never reads. dockerfile-ast builds every RUN,
+ * COPY, ADD, CMD, ENTRYPOINT, SHELL and VOLUME as a JSONInstruction whose constructor splits the
+ * arguments and reads them as JSON, twice per instruction (once more for the heredoc check), which
+ * is most of its parse time. The model splits words and reads JSON itself, lazily, so here every
+ * instruction but ONBUILD (whose trigger the model reads) is the plain Instruction base class, and
+ * the heredoc scan runs only for instructions that contain `<<`. Positions, comments, directives,
+ * heredocs and the instruction list are dockerfile-ast's own. Tied to the pinned 0.7.1 internals.
+ */
+function leanParse(body: string): AstDockerfile {
+  const parser = new Parser() as unknown as ParserInternals;
+  const processHeredocs = parser.processHeredocs;
+  parser.createInstruction = function (this: ParserInternals, dockerfile, instruction, start, instructionEnd, end) {
+    const startPosition = this.document.positionAt(start);
+    const instructionRange = { start: startPosition, end: this.document.positionAt(instructionEnd) };
+    const lineRange = { start: startPosition, end: this.document.positionAt(end) };
+    if (instruction.length === 7 && instruction.toUpperCase() === 'ONBUILD') {
+      return Parser.createInstruction(this.document as never, dockerfile as never, this.escapeChar, lineRange, instruction, instructionRange);
+    }
+    return new PlainAstInstruction(this.document as never, lineRange, dockerfile as never, this.escapeChar, instruction, instructionRange);
+  };
+  parser.processHeredocs = function (this: ParserInternals, instruction, offset) {
+    const start = this.document.offsetAt(instruction.getRange().start);
+    const marker = this.buffer.indexOf('<<', start);
+    return marker !== -1 && marker < offset ? processHeredocs.call(this, instruction, offset) : offset;
+  };
+  return parser.parse(body);
 }
 
 interface Source {
@@ -451,8 +498,15 @@ export function splitWords(text: string, from: number, to: number, escapeChar: s
       }
       if (ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r') break;
       if (ch === '"' || ch === "'") quote = ch;
-      value += ch;
-      i++;
+      // Copy the run of ordinary characters that follows in one slice.
+      let j = i + 1;
+      for (; j < to; j++) {
+        const c = text[j];
+        if (c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '"' || c === "'" || c === escapeChar) break;
+      }
+      if (quote) j = i + 1;
+      value += text.slice(i, j);
+      i = j;
     }
     words.push({ value, start, end: Math.min(i, to) });
   }
@@ -515,6 +569,7 @@ function splitCsv(value: string): string[] {
 }
 
 function makeStage(from: Instruction, index: number, stages: Stage[]): Stage {
+  const kindCache = new Map<string, Instruction[]>();
   // FROM [--platform=..] image [AS name]
   const [image, as, name] = from.args;
   const hasName = as !== undefined && as.value.toLowerCase() === 'as' && name !== undefined;
@@ -530,16 +585,13 @@ function makeStage(from: Instruction, index: number, stages: Stage[]): Stage {
     parentStage: null,
     instructions: [],
     ofKind(...keywords: string[]) {
-      const key = keywords.join('|');
-      let cache = kindCache.get(this);
-      if (!cache) kindCache.set(this, (cache = new Map()));
-      let list = cache.get(key);
-      if (!list) cache.set(key, (list = this.instructions.filter((i) => keywords.includes(i.keyword))));
+      const key = keywords.length === 1 ? keywords[0] : keywords.join('|');
+      let list = kindCache.get(key);
+      if (!list) kindCache.set(key, (list = this.instructions.filter((i) => keywords.includes(i.keyword))));
       return list;
     },
   };
 }
-const kindCache = new WeakMap<Stage, Map<string, Instruction[]>>();
 
 /**
  * The nearest instruction with one of `keywords` before `inst`, in its stage or the stages it
@@ -613,8 +665,6 @@ function parseJsonForm(keyword: string, rest: string, escapeChar: string): strin
  * command runs its body as the script. `map[i]` is the file offset of script character i.
  */
 function runShellScript(inst: Instruction, text: string, escapeChar: string): ShellScript {
-  const chars: string[] = [];
-  const map: number[] = [];
   let end = inst.end;
   if (inst.heredocs.length) {
     // The command part ends at the end of the line holding the first heredoc marker.
@@ -622,43 +672,60 @@ function runShellScript(inst: Instruction, text: string, escapeChar: string): Sh
     end = Math.min(end, nl === -1 ? end : nl);
     if (text[end - 1] === '\r') end--;
   }
+  // The script is the instruction text minus what is cut out (continuations, newlines, comment
+  // lines): kept runs are copied as slices, and map[i] records each kept character's file offset.
+  const parts: string[] = [];
+  const map: number[] = [];
+  let kept = inst.argsStart;
+  const cut = (from: number, resume: number) => {
+    if (from > kept) {
+      parts.push(text.slice(kept, from));
+      for (let k = kept; k < from; k++) map.push(k);
+    }
+    kept = resume;
+  };
+  const esc = escapeChar.charCodeAt(0);
+  const blank = (j: number) => {
+    while (j < end && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
+    return j;
+  };
   let i = inst.argsStart;
   let lineStart = true;
   while (i < end) {
-    const c = text[i];
+    const c = text.charCodeAt(i);
     if (lineStart && i > inst.argsStart) {
       // A comment line inside a continued instruction is removed by the Dockerfile parser.
-      let j = i;
-      while (j < end && (text[j] === ' ' || text[j] === '\t')) j++;
-      if (text[j] === '#') {
-        while (j < end && text[j] !== '\n') j++;
+      let j = blank(i);
+      if (text.charCodeAt(j) === 35) {
+        while (j < end && text.charCodeAt(j) !== 10) j++;
+        cut(i, j + 1);
         i = j + 1;
         continue;
       }
       lineStart = false;
     }
-    if (c === escapeChar) {
-      let j = i + 1;
-      while (j < end && (text[j] === ' ' || text[j] === '\t')) j++;
-      if (text[j] === '\r' && text[j + 1] === '\n') j++;
-      if (text[j] === '\n' || j >= end) {
+    if (c === esc) {
+      let j = blank(i + 1);
+      if (text.charCodeAt(j) === 13 && text.charCodeAt(j + 1) === 10) j++;
+      if (text.charCodeAt(j) === 10 || j >= end) {
+        cut(i, j + 1);
         i = j + 1;
         lineStart = true;
         continue;
       }
     }
-    if (c === '\n' || c === '\r') {
+    if (c === 10 || c === 13) {
+      cut(i, i + 1);
       i++;
       lineStart = true;
       continue;
     }
-    chars.push(c);
-    map.push(i);
     i++;
     lineStart = false;
   }
+  cut(Math.min(i, end), end);
   map.push(end);
-  let script = chars.join('');
+  let script = parts.join('');
   const commandOnlyHeredoc = inst.heredocs.length > 0 && /^\s*(<<-?["']?[A-Za-z_][A-Za-z0-9_]*["']?\s*)+$/.test(script);
   const shellWithHeredoc = inst.heredocs.length > 0 && /^\s*(ba|da|a|z)?sh\b[^<]*<<-?["']?[A-Za-z_]/.test(script);
   if (commandOnlyHeredoc || shellWithHeredoc) {

@@ -3,7 +3,7 @@
 // manifests, and which flags/commands disable or delete the cache.
 import type { ShellCommand } from './shell.ts';
 import { hasOption, positionals } from './shell.ts';
-import { lastBefore, type DockerfileModel, type Instruction } from './model.ts';
+import { lastBefore, type DockerfileModel, type Instruction, type Stage } from './model.ts';
 
 export type PackageManagerId =
   | 'pip'
@@ -18,6 +18,7 @@ export type PackageManagerId =
   | 'dnf'
   | 'yum'
   | 'microdnf'
+  | 'tdnf'
   | 'zypper'
   | 'go'
   | 'cargo'
@@ -83,6 +84,7 @@ export const PACKAGE_MANAGERS: Record<PackageManagerId, PackageManagerInfo> = {
   dnf: { id: 'dnf', ecosystem: 'system', caches: [{ target: '/var/cache/dnf', sharing: 'locked' }], manifests: [] },
   yum: { id: 'yum', ecosystem: 'system', caches: [{ target: '/var/cache/yum', sharing: 'locked' }], manifests: [] },
   microdnf: { id: 'microdnf', ecosystem: 'system', caches: [{ target: '/var/cache/yum', sharing: 'locked' }], manifests: [] },
+  tdnf: { id: 'tdnf', ecosystem: 'system', caches: [{ target: '/var/cache/tdnf', sharing: 'locked' }], manifests: [] },
   zypper: { id: 'zypper', ecosystem: 'system', caches: [{ target: '/var/cache/zypp', sharing: 'locked' }], manifests: [] },
   go: {
     id: 'go',
@@ -119,14 +121,27 @@ export function isManifestName(path: string): boolean {
   return manifestRes.some((re) => re.test(base));
 }
 
-const PIP_VALUED = ['-r', '--requirement', '-c', '--constraint', '-e', '--editable', '-i', '--index-url', '--extra-index-url', '-f', '--find-links', '--target', '-t', '--prefix', '--root', '--cache-dir', '--trusted-host', '--platform', '--python-version', '--implementation', '--abi', '--src', '--upgrade-strategy', '--progress-bar', '--log', '--timeout', '--retries', '--proxy', '--cert', '--client-cert', '-C', '--config-settings', '--global-option', '--no-binary', '--only-binary', '--python'];
+const PIP_VALUED = ['-d', '--dest', '-w', '--wheel-dir', '-r', '--requirement', '-c', '--constraint', '-e', '--editable', '-i', '--index-url', '--extra-index-url', '-f', '--find-links', '--target', '-t', '--prefix', '--root', '--cache-dir', '--trusted-host', '--platform', '--python-version', '--implementation', '--abi', '--src', '--upgrade-strategy', '--progress-bar', '--log', '--timeout', '--retries', '--proxy', '--cert', '--client-cert', '-C', '--config-settings', '--global-option', '--no-binary', '--only-binary', '--python'];
 
 function isPython(name: string): boolean {
   return /^python(\d+(\.\d+)?)?$/.test(name);
 }
 
-/** Recognise one shell command as a package-manager operation, or null. */
+/** Recognise one shell command as a package-manager operation, or null. Remembered per command: do not mutate. */
 export function recognise(cmd: ShellCommand): PackageManagerUse | null {
+  // Many rules ask about the same commands: the answer is kept on the command itself (a WeakMap
+  // lookup costs more than the answer), non-enumerable so that `{ ...cmd }` copies do not inherit it.
+  const memo = cmd as ShellCommand & { [RECOGNISED]?: PackageManagerUse | null };
+  let use = memo[RECOGNISED];
+  if (use === undefined) {
+    use = recogniseCommand(cmd);
+    Object.defineProperty(memo, RECOGNISED, { value: use, enumerable: false });
+  }
+  return use;
+}
+const RECOGNISED: unique symbol = Symbol('recognised');
+
+function recogniseCommand(cmd: ShellCommand): PackageManagerUse | null {
   let name = cmd.name;
   let args = cmd.args;
   // python -m pip install ..., python3 -m pip ...
@@ -148,14 +163,7 @@ export function recognise(cmd: ShellCommand): PackageManagerUse | null {
   if (/^pip(\d+(\.\d+)?)?$/.test(name)) {
     if (sub !== 'install' && sub !== 'download' && sub !== 'wheel') return null;
     const sc = { ...cmd, args: args.slice(1) };
-    const reqs: string[] = [];
-    let prev = '';
-    for (const w of sc.args) {
-      if (prev === '-r' || prev === '--requirement' || prev === '-c' || prev === '--constraint') reqs.push(w.value);
-      else if (/^--requirement=|^--constraint=/.test(w.value)) reqs.push(w.value.slice(w.value.indexOf('=') + 1));
-      else if (/^-r.+/.test(w.value)) reqs.push(w.value.slice(2));
-      prev = w.value;
-    }
+    const reqs = requirementFiles(sc);
     const pos = positionals(sc, PIP_VALUED);
     const editable = sc.args.filter((_w, i) => (sc.args[i - 1]?.value === '-e' || sc.args[i - 1]?.value === '--editable'));
     const localPaths = [...pos, ...editable].map((w) => w.value).filter(isLocalPath);
@@ -169,7 +177,9 @@ export function recognise(cmd: ShellCommand): PackageManagerUse | null {
       const sc = { ...cmd, args: args.slice(2) };
       const pos = positionals(sc, PIP_VALUED).map((w) => w.value);
       const local = pos.filter(isLocalPath);
-      return use('uv', 'install', local.length ? local : [], local.length === 0, hasOption(sc, ['--no-cache', '-n']));
+      // `uv pip sync requirements.txt` takes the file as a positional argument.
+      const reqs = [...requirementFiles(sc), ...(args[1].value === 'sync' ? pos.filter((p) => !local.includes(p)) : [])];
+      return use('uv', 'install', [...reqs, ...local], local.length === 0, hasOption(sc, ['--no-cache', '-n']));
     }
     if (sub === 'sync' || sub === 'add' || sub === 'install') {
       const sc = { ...cmd, args: args.slice(1) };
@@ -219,8 +229,7 @@ export function recognise(cmd: ShellCommand): PackageManagerUse | null {
   if (name === 'dnf' || name === 'yum' || name === 'microdnf' || name === 'tdnf') {
     const verb = positionals(cmd, ['--setopt', '--enablerepo', '--disablerepo', '--installroot', '--releasever', '-c', '--config', '--repo'])[0]?.value;
     if (verb && ['install', 'update', 'upgrade', 'groupinstall', 'reinstall', 'builddep', 'makecache'].includes(verb)) {
-      const id: PackageManagerId = name === 'tdnf' ? 'dnf' : (name as PackageManagerId);
-      return use(id, verb === 'makecache' ? 'update-index' : 'install', [], true);
+      return use(name as PackageManagerId, verb === 'makecache' ? 'update-index' : 'install', [], true);
     }
     return null;
   }
@@ -275,30 +284,52 @@ export function recognise(cmd: ShellCommand): PackageManagerUse | null {
   return null;
 }
 
+/** Files named by -r/--requirement and -c/--constraint (pip and uv pip). */
+function requirementFiles(cmd: ShellCommand): string[] {
+  const reqs: string[] = [];
+  let prev = '';
+  for (const w of cmd.args) {
+    if (prev === '-r' || prev === '--requirement' || prev === '-c' || prev === '--constraint') reqs.push(w.value);
+    else if (/^--requirement=|^--constraint=/.test(w.value)) reqs.push(w.value.slice(w.value.indexOf('=') + 1));
+    else if (/^-[rc].+/.test(w.value)) reqs.push(w.value.slice(2));
+    prev = w.value;
+  }
+  return reqs;
+}
+
 function isLocalPath(v: string): boolean {
   return v === '.' || v.startsWith('./') || v.startsWith('/') || v.startsWith('../') || /^[A-Za-z0-9_.-]+\/?$/.test(v) && v.endsWith('/') || /\.(whl|tar\.gz|zip|tgz)$/.test(v);
 }
 
-/** All package-manager commands of a RUN (shell form), in order. */
+/** All package-manager commands of a RUN (shell form), in order. Computed once per instruction: do not mutate. */
 export function packageManagerUses(inst: Instruction): PackageManagerUse[] {
+  let out = usesCache.get(inst);
+  if (out) return out;
+  out = [];
   const script = inst.shell;
-  if (!script) return [];
-  const out: PackageManagerUse[] = [];
-  for (const cmd of script.commands) {
-    const u = recognise(cmd);
-    if (u) out.push(u);
+  if (script) {
+    for (const cmd of script.commands) {
+      const u = recognise(cmd);
+      if (u) out.push(u);
+    }
   }
+  usesCache.set(inst, out);
   return out;
 }
+const usesCache = new WeakMap<Instruction, PackageManagerUse[]>();
 
 /** Home directory of the user active at `inst` (root unless a USER says otherwise and HOME is not set). */
 export function homeAt(model: DockerfileModel, inst: Instruction): { home: string; user: string | null } {
   const user = userAt(inst);
   const envHome = model.variable('HOME', inst);
   if (envHome) return { home: envHome, user };
-  if (user === null || user === 'root' || user === '0' || user.startsWith('0:') || user.startsWith('root:')) return { home: '/root', user };
+  if (user === null || isRootUser(user)) return { home: '/root', user };
   const name = user.split(':')[0];
   return { home: /^\d+$/.test(name) ? '/' : `/home/${name}`, user };
+}
+
+function isRootUser(user: string | null): boolean {
+  return user === null || user === 'root' || user === '0' || user.startsWith('0:') || user.startsWith('root:');
 }
 
 /** The USER in effect at `inst` within its stage chain, or null for the default (root). */
@@ -306,21 +337,34 @@ export function userAt(inst: Instruction): string | null {
   return lastBefore(inst, ['USER'], (c) => c.args.length > 0)?.args[0].value ?? null;
 }
 
+/** The image a stage starts from, following `FROM <stage>` back to an image. */
+function baseImageOf(stage: Stage | null): string {
+  let s = stage;
+  while (s?.parentStage) s = s.parentStage;
+  return s?.resolvedImage ?? '';
+}
+
 /** Cache directories for a manager at `inst`, with `~` and relocating env vars resolved. */
 export function cacheTargets(model: DockerfileModel, inst: Instruction, manager: PackageManagerId): CacheSpec[] {
-  const { home } = homeAt(model, inst);
+  const { home, user } = homeAt(model, inst);
   return PACKAGE_MANAGERS[manager].caches.map((c) => {
-    const relocated = c.env ? model.variable(c.env, inst) : undefined;
+    const declared = c.env ? model.variable(c.env, inst) : undefined;
+    const relocated = declared === undefined ? undefined : (model.expand(declared, inst) ?? declared);
     let target = relocated && relocated.startsWith('/') ? relocated : c.target.replace(/^~/, home === '/' ? '' : home);
     if (manager === 'pnpm' && relocated) target = `${relocated.replace(/\/$/, '')}/store`;
     if (manager === 'go' && c.env === 'GOMODCACHE' && !relocated) {
       const gopath = model.variable('GOPATH', inst);
-      const goImage = /(^|\/)golang(:|$)/.test(inst.stage?.resolvedImage ?? '');
+      const goImage = /(^|\/)golang(:|$)/.test(baseImageOf(inst.stage));
       target = gopath ? `${gopath}/pkg/mod` : goImage ? '/go/pkg/mod' : `${home === '/' ? '' : home}/go/pkg/mod`;
     }
-    if (manager === 'cargo' && !relocated && !/(^|\/)rust(:|$)/.test(inst.stage?.resolvedImage ?? '')) {
-      target = target.replace('/usr/local/cargo', `${home === '/' ? '' : home}/.cargo`);
+    if (manager === 'cargo') {
+      // CARGO_HOME holds both caches; the rust images set it to /usr/local/cargo, elsewhere it is ~/.cargo.
+      const sub = c.target.slice(c.target.lastIndexOf('/'));
+      if (relocated) target = `${relocated.replace(/\/+$/, '')}${sub}`;
+      else if (!/(^|\/)rust(:|$)/.test(baseImageOf(inst.stage))) target = `${home === '/' ? '' : home}/.cargo${sub}`;
     }
+    // Yarn classic keeps its cache in /usr/local/share/.cache/yarn for root only, else in ~/.cache/yarn.
+    if (manager === 'yarn' && !relocated && !isRootUser(user)) target = `${home === '/' ? '' : home}/.cache/yarn`;
     return { ...c, target };
   });
 }

@@ -5,17 +5,27 @@ import type { ShellCommand } from './shell.ts';
 /** Windows base images cannot use RUN --mount and have no POSIX shell. */
 export function isWindowsStage(stage: Stage | null): boolean {
   if (!stage) return false;
-  const image = (stage.resolvedImage ?? stage.image ?? '').toLowerCase();
-  if (/(windows|nanoserver|servercore|dotnet\/framework)/.test(image)) return true;
-  return stage.ofKind('SHELL').some((i) => /powershell|pwsh|cmd(\.exe)?\b/i.test(i.text));
+  let windows = windowsCache.get(stage);
+  if (windows === undefined) {
+    const image = (stage.resolvedImage ?? stage.image ?? '').toLowerCase();
+    windows = /(windows|nanoserver|servercore|dotnet\/framework)/.test(image) || stage.ofKind('SHELL').some((i) => /powershell|pwsh|cmd(\.exe)?\b/i.test(i.text));
+    windowsCache.set(stage, windows);
+  }
+  return windows;
 }
+const windowsCache = new WeakMap<Stage, boolean>();
 
 /** The stage whose SHELL is not a POSIX shell (shell analysis does not apply). */
 export function hasNonPosixShell(inst: Instruction): boolean {
-  const shell = lastBefore(inst, ['SHELL']);
-  if (shell) return !/(^|\/)(ba|da|a|z|k)?sh$/.test(shell.json?.[0] ?? '');
-  return isWindowsStage(inst.stage);
+  let nonPosix = nonPosixCache.get(inst);
+  if (nonPosix === undefined) {
+    const shell = lastBefore(inst, ['SHELL']);
+    nonPosix = shell ? !/(^|\/)(ba|da|a|z|k)?sh$/.test(shell.json?.[0] ?? '') : isWindowsStage(inst.stage);
+    nonPosixCache.set(inst, nonPosix);
+  }
+  return nonPosix;
 }
+const nonPosixCache = new WeakMap<Instruction, boolean>();
 
 /** Shell commands of a RUN, or [] for exec form, non-POSIX shells and Windows stages. */
 export function runCommands(inst: Instruction): ShellCommand[] {
@@ -100,4 +110,22 @@ export function readsContext(inst: Instruction): boolean {
   if (inst.keyword !== 'COPY' && inst.keyword !== 'ADD') return false;
   if (inst.flag('from')) return false;
   return copyOperands(inst).sources.some((s) => !/^[a-z][a-z0-9+.-]*:\/\//i.test(s.value) && !s.value.startsWith('git@'));
+}
+
+/**
+ * The shared check behind "more than one CMD / ENTRYPOINT / HEALTHCHECK in a stage": only the last
+ * one takes effect, earlier ones are reported.
+ */
+export function reportOverridden(keyword: 'CMD' | 'ENTRYPOINT' | 'HEALTHCHECK', report: (inst: Instruction, last: Instruction) => void) {
+  let seen: Instruction[] = [];
+  return {
+    [keyword](inst: Instruction) {
+      seen.push(inst);
+    },
+    stageEnd() {
+      const last = seen[seen.length - 1];
+      for (const inst of seen.slice(0, -1)) report(inst, last);
+      seen = [];
+    },
+  };
 }

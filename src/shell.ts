@@ -29,6 +29,8 @@ export interface ShellCommand {
   after: string;
   /** Whether the output of this command is piped into the next one. */
   pipesTo: boolean;
+  /** Whether the command runs inside a `( ... )` subshell. */
+  subshell: boolean;
   start: number;
   end: number;
   scriptStart: number;
@@ -58,26 +60,48 @@ export function parseShell(text: string, map?: number[]): ShellScript {
   let after = '';
   let skipRedirectTarget = false;
   let redirs = new Set<ShellWord>();
+  let depth = 0;
+  // case clauses: the header up to `in` and the `pattern)` parts are not commands.
+  let caseDepth = 0;
+  let casePattern = false;
   const flush = (op: string) => {
-    if (current.length) {
-      const cmd = makeCommand(current, redirs, after);
-      if (cmd) {
-        cmd.pipesTo = op === '|' || op === '|&';
-        commands.push(cmd);
-      }
+    const pipe = op === '|' || op === '|&';
+    const cmd = current.length ? makeCommand(current, redirs, after) : null;
+    if (cmd) {
+      cmd.pipesTo = pipe;
+      cmd.subshell = depth > 0;
+      commands.push(cmd);
+    } else if (pipe && commands.length) {
+      // `( ... ) | x`, `{ ...; } | x`, `done | x`: the compound command before the pipe ends with the last one.
+      commands[commands.length - 1].pipesTo = true;
     }
+    if (current.some((w) => w.raw === 'esac') && caseDepth > 0 && current.every((w) => CONTROL_PREFIX.has(w.raw))) caseDepth--;
     current = [];
     redirs = new Set();
     after = op;
   };
   for (const t of tokens) {
+    if (casePattern) {
+      if (t.kind === 'word' && t.word.raw === 'esac') {
+        casePattern = false;
+        caseDepth--;
+      } else if (t.kind === 'op' && t.op === ')') {
+        casePattern = false;
+        after = ')';
+      }
+      continue;
+    }
     if (t.kind === 'op') {
       if (/^\d*(>>?|<|<<-?|<<<|>&|<&|&>>?|>\|)$/.test(t.op)) {
-        skipRedirectTarget = !t.op.endsWith('&') || t.op === '>&' || t.op === '<&';
+        // Every redirection takes one word: a file, a descriptor (`2>&1`) or a heredoc delimiter.
+        skipRedirectTarget = true;
         continue;
       }
       operators.push(t.op);
       flush(t.op);
+      if (t.op === '(') depth++;
+      else if (t.op === ')' && depth > 0) depth--;
+      else if (t.op === ';;' && caseDepth > 0) casePattern = true;
       continue;
     }
     if (skipRedirectTarget) {
@@ -85,23 +109,36 @@ export function parseShell(text: string, map?: number[]): ShellScript {
       redirs.add(t.word);
     }
     current.push(t.word);
+    if (t.word.raw === 'in' && current.find((w) => !CONTROL_PREFIX.has(w.raw))?.raw === 'case') {
+      current = [];
+      redirs = new Set();
+      caseDepth++;
+      casePattern = true;
+    }
   }
   flush('');
   return { text, map: m, commands, operators };
 }
 
 function makeCommand(words: ShellWord[], redirs: Set<ShellWord>, after: string): ShellCommand | null {
-  const plain = words.filter((w) => !redirs.has(w));
+  let plain = words.filter((w) => !redirs.has(w));
   let i = 0;
-  // Control keywords in front of a simple command (`then apt-get ...`).
+  // Control keywords in front of a simple command (`then apt-get ...`) are not part of it.
   while (i < plain.length && CONTROL_PREFIX.has(plain[i].raw)) i++;
-  if (i < plain.length && (plain[i].raw === 'for' || plain[i].raw === 'case')) return null;
+  if (i < plain.length && (plain[i].raw === 'for' || plain[i].raw === 'case' || plain[i].raw === 'select')) return null;
+  const control = new Set(plain.slice(0, i));
+  plain = plain.slice(i);
+  words = words.filter((w) => !control.has(w));
+  if (plain.length === 0) return null;
+  i = 0;
   const assignments: ShellWord[] = [];
   while (i < plain.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(plain[i].raw)) assignments.push(plain[i++]);
   const wrappers: string[] = [];
   while (i < plain.length) {
     const n = basename(plain[i].value);
     if (!WRAPPERS.has(n)) break;
+    // `command -v x` asks where x is; it does not run it.
+    if (n === 'command' && /^-[vV]$/.test(plain[i + 1]?.value ?? '')) break;
     wrappers.push(n);
     i++;
     // Options and assignments of the wrapper (sudo -u x, env A=b, timeout 10).
@@ -131,6 +168,7 @@ function makeCommand(words: ShellWord[], redirs: Set<ShellWord>, after: string):
     assignments,
     after,
     pipesTo: false,
+    subshell: false,
     start: first.start,
     end: last.end,
     scriptStart: first.scriptStart,
@@ -147,6 +185,9 @@ function tokenize(s: string, map: number[]): Token[] {
   const tokens: Token[] = [];
   let i = 0;
   const n = s.length;
+  // Heredocs opened on the current line (`cat <<EOF`): their bodies start at the next newline.
+  const heredocs: { delimiter: string; stripTabs: boolean }[] = [];
+  let heredocOp: string | null = null;
   while (i < n) {
     const c = s[i];
     if (c === ' ' || c === '\t') {
@@ -156,6 +197,19 @@ function tokenize(s: string, map: number[]): Token[] {
     if (c === '\n' || c === '\r') {
       tokens.push({ kind: 'op', op: '\n', at: i });
       i++;
+      if (c === '\r' && s[i] === '\n') i++;
+      // Skip heredoc bodies: they are data, not commands.
+      for (const h of heredocs) {
+        while (i < n) {
+          let eol = s.indexOf('\n', i);
+          if (eol === -1) eol = n;
+          let line = s.slice(i, eol).replace(/\r$/, '');
+          if (h.stripTabs) line = line.replace(/^\t+/, '');
+          i = Math.min(eol + 1, n);
+          if (line === h.delimiter) break;
+        }
+      }
+      heredocs.length = 0;
       continue;
     }
     if (c === '#') {
@@ -166,15 +220,26 @@ function tokenize(s: string, map: number[]): Token[] {
       i += s[i + 1] === '\r' ? 3 : 2;
       continue;
     }
-    const op = readOperator(s, i);
+    if ((c === '<' || c === '>') && s[i + 1] === '(') {
+      // Process substitution, `<(sort a)`: one word, like `$(...)`.
+      const end = matchParen(s, i + 1);
+      const raw = s.slice(i, end);
+      tokens.push({ kind: 'word', word: { value: raw, raw, start: map[i], end: map[Math.min(end, map.length - 1)], scriptStart: i, scriptEnd: end } });
+      i = end;
+      continue;
+    }
+    const op = OPERATOR_START.has(c) ? readOperator(s, i) : null;
     if (op) {
       tokens.push({ kind: 'op', op, at: i });
       i += op.length;
+      if (op === '<<' || op === '<<-') heredocOp = op;
       continue;
     }
-    // A word
+    // A word. Runs of plain characters are copied as one slice; quotes, escapes, expansions and
+    // operators are read one by one.
     const start = i;
-    let value = '';
+    while (i < n && isPlain(s.charCodeAt(i))) i++;
+    let value = s.slice(start, i);
     while (i < n) {
       const ch = s[i];
       if (ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r') break;
@@ -245,8 +310,10 @@ function tokenize(s: string, map: number[]): Token[] {
         i = stop;
         continue;
       }
-      value += ch;
-      i++;
+      let j = i + 1;
+      while (j < n && isPlain(s.charCodeAt(j))) j++;
+      value += s.slice(i, j);
+      i = j;
     }
     if (i === start) {
       // digits of a redirection such as 2>&1
@@ -261,10 +328,23 @@ function tokenize(s: string, map: number[]): Token[] {
     }
     tokens.push({
       kind: 'word',
-      word: { value, raw: s.slice(start, i), start: map[start], end: map[Math.min(i, map.length - 1)] , scriptStart: start, scriptEnd: i },
+      word: { value, raw: s.slice(start, i), start: map[start], end: map[Math.min(i, map.length - 1)], scriptStart: start, scriptEnd: i },
     });
+    if (heredocOp) {
+      heredocs.push({ delimiter: value, stripTabs: heredocOp === '<<-' });
+      heredocOp = null;
+    }
   }
   return tokens;
+}
+
+const OPERATOR_START = new Set([';', '&', '|', '(', ')', '<', '>']);
+
+/** Characters a word can contain without special treatment (not blank, operator, quote, escape or `$`). */
+const SPECIAL = new Uint8Array(128);
+for (const ch of ' \t\n\r;&|()<>\\\'"`$') SPECIAL[ch.charCodeAt(0)] = 1;
+function isPlain(code: number): boolean {
+  return code >= 128 || SPECIAL[code] === 0;
 }
 
 function readOperator(s: string, i: number, allowDigits = false): string | null {

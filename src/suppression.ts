@@ -4,6 +4,7 @@
 import type { DockerfileModel, Instruction } from './model.ts';
 import type { Finding, Rule } from './types.ts';
 import type { RuleSetting } from './engine.ts';
+import { SHELLCHECK_RULE, shellcheckCode, shellcheckResults } from './shellcheck.ts';
 
 export const UNUSED_SUPPRESSION = 'DO001';
 export const UNKNOWN_SUPPRESSION = 'DO002';
@@ -72,18 +73,35 @@ export function readPragmas(model: DockerfileModel): Pragma[] {
 }
 
 function splitCodes(list: string, offset: number): Pragma['codes'] {
+  // Codes are separated by commas (spaces allowed around them). Without a comma, only another
+  // code-shaped word continues the list: `ignore=DO101 DO204`, but `ignore=DO101 because ...`
+  // and `ignore=DO101 # pinned upstream` end after DO101.
   const out: Pragma['codes'] = [];
-  const re = /[^,\s]+/g;
-  // Stop at a trailing comment or explanation: `ignore=DL3008 # pinned upstream`
-  const cut = list.search(/\s#|\s\s|\s+[^,\s]+\s/);
-  const body = cut === -1 ? list : list.slice(0, cut);
-  for (const m of body.matchAll(re)) out.push({ text: m[0], start: offset + m.index!, end: offset + m.index! + m[0].length });
+  const word = /[^,\s]+/y;
+  let i = 0;
+  let afterComma = true;
+  for (;;) {
+    while (i < list.length && /\s/.test(list[i])) i++;
+    word.lastIndex = i;
+    const m = word.exec(list);
+    if (!m || m[0].startsWith('#')) break;
+    if (!afterComma && !/^[A-Za-z]{2}\d{3,4}$/.test(m[0])) break;
+    out.push({ text: m[0], start: offset + i, end: offset + i + m[0].length });
+    i += m[0].length;
+    while (i < list.length && /[ \t]/.test(list[i])) i++;
+    afterComma = list[i] === ',';
+    if (afterComma) i++;
+  }
   return out;
 }
 
 /** Which rules a pragma code names: a dockopt code or name, a hadolint DL code, or a BuildKit check name. */
+const isShellcheckCode = (code: string) => /^SC\d{4}$/i.test(code);
+
 function rulesFor(source: Source, code: string, catalogue: readonly Rule[]): Rule[] {
   const lower = code.toLowerCase();
+  // `ignore=SC2086` (dockopt or hadolint) names one ShellCheck code of the shellcheck rule.
+  if (source !== 'buildkit' && isShellcheckCode(code)) return catalogue.filter((r) => r.meta.code === SHELLCHECK_RULE);
   if (source === 'dockopt') {
     return catalogue.filter((r) => r.meta.code.toLowerCase() === lower || r.meta.name === lower);
   }
@@ -113,8 +131,8 @@ export function applySuppressions(
         const t = p.target;
         if (!(f.start >= t.start && f.start <= t.end) && !(f.start === f.end && f.start === t.keywordStart)) return;
       }
-      p.codes.forEach((_c, ci) => {
-        if (resolved[pi][ci].includes(f.code)) {
+      p.codes.forEach((c, ci) => {
+        if (resolved[pi][ci].includes(f.code) && (!isShellcheckCode(c.text) || shellcheckCode(f) === c.text.toUpperCase())) {
           suppressed = true;
           used.add(`${pi}:${ci}`);
         }
@@ -127,13 +145,17 @@ export function applySuppressions(
   }
   const unusedSetting = enabled.find((s) => s.rule.meta.code === UNUSED_SUPPRESSION);
   const unknownSetting = enabled.find((s) => s.rule.meta.code === UNKNOWN_SUPPRESSION);
+  // The meta rules report on pragmas themselves: only a file-wide pragma can silence them.
+  const metaSuppressed = (code: string) => pragmas.some((p, pi) => p.global && resolved[pi].some((codes) => codes.includes(code)));
+  const META = [UNUSED_SUPPRESSION, UNKNOWN_SUPPRESSION];
   pragmas.forEach((p, pi) => {
     p.codes.forEach((c, ci) => {
       const codes = resolved[pi][ci];
       const span = { start: c.start, end: c.end };
+      if (codes.length > 0 && codes.every((code) => META.includes(code))) return;
       if (codes.length === 0) {
         if (p.source === 'buildkit' && c.text.toLowerCase() === 'all') return;
-        if (!unknownSetting) return;
+        if (!unknownSetting || metaSuppressed(UNKNOWN_SUPPRESSION)) return;
         const what =
           p.source === 'dockopt'
             ? `"${c.text}" is not a dockopt rule code or name`
@@ -144,11 +166,18 @@ export function applySuppressions(
         return;
       }
       if (used.has(`${pi}:${ci}`)) return;
+      if (isShellcheckCode(c.text) && !shellcheckResults(model)) return; // ShellCheck did not run on this file
       if (!codes.some((code) => enabledCodes.has(code))) return; // disabled rules are not "unused"
       if (p.source === 'buildkit') return; // check=skip is a file-wide setting, not a claim about a finding
-      if (!unusedSetting) return;
-      const where = p.global ? 'in this file' : `on the instruction at line ${p.target ? p.target.line + 1 : '?'}`;
-      kept.push(metaFinding(model, unusedSetting, span, `Unused suppression: ${c.text} reports nothing ${where}; remove it.`));
+      if (!unusedSetting || metaSuppressed(UNUSED_SUPPRESSION)) return;
+      const message =
+        p.global || p.target
+          ? `Unused suppression: ${c.text} reports nothing ${p.global ? 'in this file' : `on the instruction at line ${p.target!.line + 1}`}; remove it.`
+          : `Unused suppression: the pragma is not directly above an instruction, so ${c.text} suppresses nothing. Put it right above the instruction (no blank line between) or use \`global ignore=\`.`;
+      // dockopt is deliberately quieter than hadolint in places, so a leftover hadolint pragma is a
+      // hint for people migrating, not a failure: info unless the user set the severity.
+      const migrating = p.source === 'hadolint' && unusedSetting.severity === unusedSetting.rule.meta.severity;
+      kept.push(metaFinding(model, migrating ? { ...unusedSetting, severity: 'info' } : unusedSetting, span, message));
     });
   });
   return kept;

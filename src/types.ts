@@ -1,5 +1,6 @@
 // Shared types of the rule engine: what a rule is, what it reports, and what a fix looks like.
 import type { DockerfileModel, Instruction, Stage } from './model.ts';
+import type { BuildContext } from './context/facts.ts';
 
 export type Severity = 'error' | 'warning' | 'info' | 'style';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'style'];
@@ -61,6 +62,13 @@ export interface RuleDocs {
   bad: string;
   /** The same Dockerfile written well (a test checks it does not trigger). */
   good: string;
+  /** Config settings both examples are linted with (e.g. a label schema), when the rule needs them. */
+  settings?: LintSettings;
+  /**
+   * Build contexts the examples are linted with, for rules that need one: listings of path → file
+   * content or size in bytes (a `.dockerignore` in them applies). `good` defaults to `bad`.
+   */
+  context?: { bad: Record<string, string | number>; good?: Record<string, string | number> };
 }
 
 export type FixAvailability = 'never' | 'sometimes' | 'always';
@@ -80,6 +88,8 @@ export interface RuleMeta {
   buildkit?: string[];
   /** Rules off by default (opinionated or noisy) set this to false. */
   enabledByDefault?: boolean;
+  /** The rule reads `settings.buildContext`: lint walks the build context only when such a rule is on. */
+  needsBuildContext?: boolean;
   docs: RuleDocs;
 }
 
@@ -103,6 +113,12 @@ export interface RuleContext {
 /** Settings the whole lint run shares (from config), visible to rules read-only. */
 export interface LintSettings {
   trustedRegistries?: string[];
+  /** The Dockerfile's build context, when lint knows it (a directory, or a listing in docs and tests). */
+  buildContext?: BuildContext;
+  /** Labels the image must carry and the format of each value (hadolint's `label-schema`). */
+  labelSchema?: Record<string, string>;
+  /** Report labels the schema does not name (hadolint's `strict-labels`). */
+  strictLabels?: boolean;
 }
 
 export type InstructionKeyword =

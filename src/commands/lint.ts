@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { Handler, Io } from '../cli.ts';
 import { STDIN_OPERAND, VERSION } from '../cli.ts';
 import { lintFiles, summarize, type LintResult } from '../lint.ts';
+import { defaultCacheFile } from '../shellcheck-runner.ts';
 import { FORMATTERS } from '../formatters/index.ts';
 import { applyBaseline, writeBaseline } from '../baseline.ts';
 import { usageError } from '../errors.ts';
@@ -43,8 +44,11 @@ export const lintCommand: Handler = async (argv, io) => {
     ruleOverrides,
     stdin,
     stdinPath: stdinName,
+    buildContext: { dir: argv.context as string | undefined, stdin: argv['stdin-filename'] !== undefined },
     failureThreshold: threshold,
+    shellcheck: { cache: defaultCacheFile() },
   });
+  for (const n of result.notices ?? []) io.stderr(`dockopt: ${n}\n`);
 
   if (argv['write-baseline']) {
     const n = writeBaseline(argv['write-baseline'] as string, io.cwd, result.files);

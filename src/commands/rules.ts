@@ -26,6 +26,11 @@ export function rulesMarkdownTable(): string {
 
 export const rulesCommand: Handler = async (argv, io) => {
   const format = argv.format as string;
+  if (argv.migration) {
+    const { buildkitMigration, hadolintMigration, migrationMarkdown } = await import('../migration.ts');
+    io.stdout(format === 'json' ? `${JSON.stringify({ hadolint: hadolintMigration(rules), buildkit: buildkitMigration(rules) }, null, 2)}\n` : migrationMarkdown(rules));
+    return 0;
+  }
   if (format === 'json') {
     io.stdout(`${JSON.stringify(rules.map(ruleJson), null, 2)}\n`);
     return 0;
@@ -43,6 +48,14 @@ export const rulesCommand: Handler = async (argv, io) => {
   return 0;
 };
 
+/** The build context a context rule's example is checked with, as a short listing. */
+function contextLines(listing: Record<string, string | number> | undefined): string[] {
+  if (!listing) return [];
+  const entry = ([path, v]: [string, string | number]) =>
+    path === '.dockerignore' ? `.dockerignore: ${JSON.stringify(v)}` : `${path} (${typeof v === 'number' ? `${v.toLocaleString('en-US')} bytes` : `${Buffer.byteLength(v)} bytes`})`;
+  return [`  in a build context holding: ${Object.entries(listing).map(entry).join(', ')}`];
+}
+
 export function explainText(r: Rule): string {
   const m = r.meta;
   const eq = [...(m.hadolint ?? []).map((c) => `hadolint ${c}`), ...(m.buildkit ?? []).map((c) => `BuildKit check ${c}`)];
@@ -55,10 +68,13 @@ export function explainText(r: Rule): string {
     '',
     'Bad:',
     ...m.docs.bad.trimEnd().split('\n').map((l) => `    ${l}`),
+    ...contextLines(m.docs.context?.bad),
     '',
     'Good:',
     ...m.docs.good.trimEnd().split('\n').map((l) => `    ${l}`),
+    ...contextLines(m.docs.context ? (m.docs.context.good ?? m.docs.context.bad) : undefined),
     '',
+    ...(m.docs.settings ? [`The examples assume this config: ${JSON.stringify(m.docs.settings)}`, ''] : []),
     `Fix: ${m.fixable === 'never' ? 'none' : m.fixable === 'always' ? 'available (dockopt fix)' : 'available in some cases (dockopt fix)'}`,
     ...(eq.length ? [`Equivalent to: ${eq.join(', ')}`] : []),
     `Suppress: # dockopt ignore=${m.code}${m.hadolint?.length ? `  or  # hadolint ignore=${m.hadolint[0]}` : ''}${m.buildkit?.length ? `  or  # check=skip=${m.buildkit[0]}` : ''}`,

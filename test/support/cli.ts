@@ -22,13 +22,16 @@ export function dockopt(args: string[], opts: { cwd: string; input?: string; env
     cwd: opts.cwd,
     input: opts.input,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', CI: '', ...opts.env },
+    // A private cache home keeps the ShellCheck result cache out of the user's home.
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', CI: '', XDG_CACHE_HOME: CACHE_HOME, ...opts.env },
     timeout: 120_000,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 const made: string[] = [];
+const CACHE_HOME = mkdtempSync(join(tmpdir(), 'dockopt-cache-'));
+made.push(CACHE_HOME);
 afterAll(() => {
   for (const d of made) rmSync(d, { recursive: true, force: true });
 });

@@ -5,7 +5,9 @@ import { rules } from '../../rules/index.ts';
 import { parseDockerfile } from '../../src/model.ts';
 import { checkModel, type RuleSetting } from '../../src/engine.ts';
 import { applyEdits } from '../../src/fix/apply.ts';
-import type { Finding, Rule } from '../../src/types.ts';
+import { SHELLCHECK_RULE } from '../../src/shellcheck.ts';
+import { runShellcheckSync } from '../../src/shellcheck-runner.ts';
+import type { Finding, LintSettings, Rule } from '../../src/types.ts';
 
 export interface RuleCase {
   name?: string;
@@ -19,6 +21,8 @@ export interface RuleCase {
   /** Substring every finding's message must contain. */
   message?: string | RegExp;
   options?: Record<string, unknown>;
+  /** Config settings for the run (label schema, trusted registries). */
+  settings?: LintSettings;
   severity?: Finding['severity'];
 }
 
@@ -28,12 +32,15 @@ export function ruleFor(code: string): Rule {
   return rule;
 }
 
-export function lintWith(code: string, text: string, options: Record<string, unknown> = {}, extra: string[] = []): Finding[] {
+export function lintWith(code: string, text: string, options: Record<string, unknown> = {}, extra: string[] = [], settings?: LintSettings): Finding[] {
   const enabled: RuleSetting[] = [code, ...extra].map((c) => {
     const rule = ruleFor(c);
     return { rule, severity: rule.meta.severity, options: c === code ? options : {} };
   });
-  return checkModel(parseDockerfile(text), enabled, { catalogue: rules });
+  const model = parseDockerfile(text);
+  // As the lint layer does: ShellCheck runs before the rules when the shellcheck rule is on.
+  if (enabled.some((s) => s.rule.meta.code === SHELLCHECK_RULE)) runShellcheckSync([model]);
+  return checkModel(model, enabled, { catalogue: rules, settings });
 }
 
 export function fixWith(code: string, text: string, options: Record<string, unknown> = {}): string {
@@ -44,7 +51,7 @@ export function fixWith(code: string, text: string, options: Record<string, unkn
 export function ruleCases(code: string, cases: RuleCase[]): void {
   cases.forEach((c, i) => {
     it(c.name ?? `case ${i + 1}: ${c.findings.length ? 'reports' : 'accepts'} ${JSON.stringify(c.text.slice(0, 60))}`, () => {
-      const findings = lintWith(code, c.text, c.options);
+      const findings = lintWith(code, c.text, c.options, [], c.settings);
       expect(findings.map((f) => [f.line, f.column])).toEqual(c.findings);
       for (const f of findings) {
         expect(f.code).toBe(code);
