@@ -10,7 +10,8 @@ const Module = require('node:module');
 
 const file = path.join(__dirname, '..', 'dist', 'cli.cjs');
 const cacheFile = `${file}.cache`;
-const source = fs.readFileSync(file, 'utf8');
+// esbuild writes ASCII only (charset: 'ascii'), so latin1 reads it without UTF-8 decoding.
+const source = fs.readFileSync(file, 'latin1');
 let cachedData;
 try {
   cachedData = fs.readFileSync(cacheFile);

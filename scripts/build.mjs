@@ -19,13 +19,15 @@ const lazyStdColumns = {
 };
 
 execFileSync(process.execPath, ['scripts/gen-rules-index.mjs'], { stdio: 'inherit' });
+execFileSync(process.execPath, ['scripts/gen-config-validator.mjs'], { stdio: 'inherit' });
 // Build into a scratch directory and rename the results into dist/: a test or a CLI run in
 // progress never sees dist/ half-written or missing.
 const out = `dist/.build-${process.pid}`;
 rmSync(out, { recursive: true, force: true });
 
-// Heavy libraries used only by some commands stay external and load on demand.
-const lazyExternal = ['ts-morph', 'handlebars'];
+// Libraries used only by some commands (or only with a YAML config) stay external and load on
+// demand from node_modules: bundled, they would make every lint deserialize them at start-up.
+const lazyExternal = ['ts-morph', 'handlebars', 'yaml', 'diff'];
 // node20.19 (the engines floor), not node20: for node20 esbuild drops the `with { type: 'json' }` of
 // external JSON imports, and Node then refuses to load dist/index.js.
 const common = { bundle: true, platform: 'node', target: 'node20.19', logLevel: 'warning', legalComments: 'none' };
@@ -38,10 +40,14 @@ await build({
   external: lazyExternal,
   minifyWhitespace: true,
   minifySyntax: true,
+  charset: 'ascii',
   // import.meta.url does not exist in CommonJS; derive it from __filename.
   banner: { js: "const __dockopt_import_meta_url = require('url').pathToFileURL(__filename).href;" },
   define: { 'import.meta.url': '__dockopt_import_meta_url' },
   alias: { assert: './scripts/shims/assert.cjs' },
+  // The loader runs the bundle with vm.Script, where import() has no module loader on Node 20:
+  // turn dynamic imports of the external libraries into require().
+  supported: { 'dynamic-import': false },
   plugins: [lazyStdColumns],
 });
 
@@ -60,7 +66,7 @@ rmSync(out, { recursive: true, force: true });
 // Warm the code cache with a real lint run so the functions it uses are in it (the loader
 // replaces a cache that does not fit the new bundle, atomically).
 try {
-  execFileSync(process.execPath, ['bin/dockopt.cjs', 'lint', 'fixtures/demo', '--format', 'json'], {
+  execFileSync(process.execPath, ['bin/dockopt.cjs', 'lint', 'fixtures/demo'], {
     env: { ...process.env, DOCKOPT_WRITE_CODE_CACHE: '1' },
     stdio: 'ignore',
   });

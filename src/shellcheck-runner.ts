@@ -1,8 +1,9 @@
 // ShellCheck on RUN scripts, the process half: writes the scripts of many Dockerfiles into one
 // temporary directory and checks them with as few `shellcheck` processes as possible (a few hundred
 // scripts each, two at a time), then attaches the comments to each model for the DO590 rule.
-import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { createHash } from 'node:crypto';
+// node:child_process (and the stream stack it loads) is fetched only when a process must start:
+// with a warm cache, a lint run never needs it.
+import type { SpawnSyncReturns } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, homedir, tmpdir } from 'node:os';
 import { delimiter, dirname, isAbsolute, join } from 'node:path';
@@ -118,7 +119,7 @@ function withScripts<T>(jobs: Job[], fn: (dir: string) => T): T {
 
 function run(binary: string, argv: string[], cwd: string): Promise<{ status: number | null; stdout: string; stderr: string; error?: Error }> {
   return new Promise((resolve) => {
-    const child = spawn(binary, argv, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = process.getBuiltinModule('node:child_process').spawn(binary, argv, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (b: Buffer) => out.push(b));
@@ -142,11 +143,14 @@ function resolveBinary(binary: string): string | null {
 
 interface Cache {
   file: string;
+  /** The binary (path, size, mtime) and exclusions the entries were made with. */
+  identity: string;
+  /** Keyed by the script text itself: no hashing on the lint path. */
   entries: Record<string, Omit<Json1Comment, 'file'>[]>;
   changed: boolean;
 }
 
-const CACHE_VERSION = 1;
+const CACHE_VERSION = 2;
 const CACHE_LIMIT = 5000;
 
 /** Where the CLI keeps the cache: $XDG_CACHE_HOME/dockopt or ~/.cache/dockopt. */
@@ -155,15 +159,15 @@ export function defaultCacheFile(): string {
   return join(base, 'dockopt', 'shellcheck.json');
 }
 
-function openCache(file: string | false | undefined): Cache | null {
+function openCache(file: string | false | undefined, identity: string): Cache | null {
   if (!file) return null;
   try {
-    const data = JSON.parse(readFileSync(file, 'utf8')) as { version?: number; entries?: Cache['entries'] };
-    if (data.version === CACHE_VERSION && data.entries && typeof data.entries === 'object') return { file, entries: data.entries, changed: false };
+    const data = JSON.parse(readFileSync(file, 'utf8')) as { version?: number; identity?: string; entries?: Cache['entries'] };
+    if (data.version === CACHE_VERSION && data.identity === identity && data.entries && typeof data.entries === 'object') return { file, identity, entries: data.entries, changed: false };
   } catch {
     /* missing or unreadable: start empty */
   }
-  return { file, entries: {}, changed: false };
+  return { file, identity, entries: {}, changed: false };
 }
 
 function saveCache(cache: Cache | null): void {
@@ -173,7 +177,7 @@ function saveCache(cache: Cache | null): void {
   try {
     mkdirSync(dirname(cache.file), { recursive: true });
     const tmp = `${cache.file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify({ version: CACHE_VERSION, entries }));
+    writeFileSync(tmp, JSON.stringify({ version: CACHE_VERSION, identity: cache.identity, entries }));
     renameSync(tmp, cache.file);
   } catch {
     /* a cache that cannot be written only costs time */
@@ -196,21 +200,21 @@ function prepare(models: DockerfileModel[], options: ShellcheckOptions): Prepare
   const binary = options.binary ?? 'shellcheck';
   const { jobs, perModel } = plan(models);
   const resolved = jobs.length ? resolveBinary(binary) : null;
-  const cache = resolved ? openCache(options.cache) : null;
+  let identity = '';
+  if (resolved && options.cache) {
+    const st = statSync(resolved);
+    identity = `${resolved}\0${st.size}\0${st.mtimeMs}\0${[...DEFAULT_EXCLUDES, ...(options.exclude ?? [])].join(',')}`;
+  }
+  const cache = resolved ? openCache(options.cache, identity) : null;
   const byFile = new Map<string, Json1Comment[]>();
   const keys = new Map<string, string>();
   const todo: Job[] = [];
-  let identity = '';
-  if (cache && resolved) {
-    const st = statSync(resolved);
-    identity = `${resolved}\0${st.size}\0${st.mtimeMs}\0${[...DEFAULT_EXCLUDES, ...(options.exclude ?? [])].join(',')}\0`;
-  }
   for (const job of unique(jobs)) {
     if (!cache) {
       todo.push(job);
       continue;
     }
-    const key = createHash('sha1').update(identity).update(job.script.source).digest('base64url');
+    const key = job.script.source;
     keys.set(job.file, key);
     const hit = cache.entries[key];
     if (hit) byFile.set(job.file, hit.map((c) => ({ ...c, file: job.file })));
@@ -234,9 +238,9 @@ function remember(p: Prepared, fresh: Map<string, Json1Comment[]>): void {
 
 /** Check the RUN scripts of all `models` and attach the comments to each model. */
 export async function runShellcheck(models: DockerfileModel[], options: ShellcheckOptions = {}): Promise<ShellcheckRun> {
-  const t0 = performance.now();
+  const t0 = Date.now();
   const p = prepare(models, options);
-  const done = (ran: boolean, why: string | null, processes: number): ShellcheckRun => ({ ran, notice: why && notice(why), scripts: p.jobs.length, processes, ms: performance.now() - t0 });
+  const done = (ran: boolean, why: string | null, processes: number): ShellcheckRun => ({ ran, notice: why && notice(why), scripts: p.jobs.length, processes, ms: Date.now() - t0 });
   if (p.jobs.length === 0) {
     attach(p.perModel, p.byFile);
     return done(true, null, 0);
@@ -276,9 +280,9 @@ export async function runShellcheck(models: DockerfileModel[], options: Shellche
 
 /** The same, synchronously, in one process (for lintText, tests and small inputs). */
 export function runShellcheckSync(models: DockerfileModel[], options: ShellcheckOptions = {}): ShellcheckRun {
-  const t0 = performance.now();
+  const t0 = Date.now();
   const p = prepare(models, options);
-  const done = (ran: boolean, why: string | null, processes: number): ShellcheckRun => ({ ran, notice: why && notice(why), scripts: p.jobs.length, processes, ms: performance.now() - t0 });
+  const done = (ran: boolean, why: string | null, processes: number): ShellcheckRun => ({ ran, notice: why && notice(why), scripts: p.jobs.length, processes, ms: Date.now() - t0 });
   if (p.jobs.length === 0 || (p.resolved && p.todo.length === 0)) {
     attach(p.perModel, p.byFile);
     return done(true, null, 0);
@@ -286,7 +290,7 @@ export function runShellcheckSync(models: DockerfileModel[], options: Shellcheck
   if (!p.resolved) return done(false, `${p.binary} was not found`, 0);
   const failure = withScripts(p.todo, (dir) => {
     const exec = (norc: boolean): SpawnSyncReturns<string> =>
-      spawnSync(p.resolved!, args(p.todo.map((j) => j.file), options, norc), { cwd: dir, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+      process.getBuiltinModule('node:child_process').spawnSync(p.resolved!, args(p.todo.map((j) => j.file), options, norc), { cwd: dir, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
     let result = exec(true);
     if (unsupportedNorc(result)) result = exec(false);
     const parsed = parse(result, p.binary);
