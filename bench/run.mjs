@@ -9,7 +9,8 @@
 // Timing never goes in the tests; this prints a table and exits 1 when a target is missed.
 // BENCH_ROUNDS, BENCH_COLD_RUNS and BENCH_CORPUS (a directory) override the defaults.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
@@ -128,6 +129,17 @@ for (let i = 0; i < COLD_RUNS; i++) {
 }
 process.stdout.write('\n\n');
 const nodeMs = median(cold['node -e 0']);
+
+// What the lint path loads: heavy libraries of other commands must stay out of it.
+const recordFile = join(tmpdir(), `dockopt-bench-modules-${process.pid}.txt`);
+spawnSync(process.execPath, [join(root, 'bin', 'dockopt.cjs'), 'lint', sample], {
+  cwd: root,
+  stdio: 'ignore',
+  env: { ...process.env, NODE_OPTIONS: `--require ${join(root, 'test', 'support', 'record-modules.cjs')}`, DOCKOPT_RECORD_MODULES: recordFile },
+});
+const loadedModules = new Set(readFileSync(recordFile, 'utf8').split('\n'));
+rmSync(recordFile, { force: true });
+const heavy = ['ts-morph', 'handlebars', 'yaml', 'diff'].filter((m) => loadedModules.has(m));
 const lintMs = median(cold['dockopt lint <file>']);
 
 // --- report -----------------------------------------------------------------------------------
@@ -145,6 +157,7 @@ rows.push(['  lint / dockerfile-utils', '', `by cpu time ${cpuRatio('dockerfile-
 rows.push(['node -e 0', `${nodeMs.toFixed(1)} ms`, `p10..p90 ${spreadOf(cold['node -e 0'])}`, '', '']);
 rows.push(['dockopt lint <file> (cold)', `${lintMs.toFixed(1)} ms`, `p10..p90 ${spreadOf(cold['dockopt lint <file>'])}`, '', '']);
 rows.push(['  cold start / node -e 0', '', '', `${(lintMs / nodeMs).toFixed(2)}x (<= ${TARGETS.coldRatio})`, check(lintMs / nodeMs <= TARGETS.coldRatio)]);
+rows.push(['lint path loads ts-morph/handlebars/yaml/diff', heavy.length ? heavy.join(', ') : 'none', 'recorded with test/support/record-modules.cjs', 'none', check(heavy.length === 0)]);
 
 const header = ['measure', 'value', 'detail', 'ratio (target)', 'result'];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));

@@ -41,6 +41,7 @@ function lintOptions(y: Argv) {
     .option('write-baseline', { describe: 'Record all current findings in FILE and exit 0', type: 'string' })
     .option('stdin-filename', { describe: 'Path to report (and match config against) for standard input', type: 'string' })
     .option('context', { describe: 'Build context directory for the context rules (default: config overrides, else each Dockerfile\'s directory)', type: 'string' })
+    .option('iac', { describe: 'Take build contexts from Pulumi/CDK TypeScript files matching GLOB (repeatable; default: discover.iac)', type: 'string', array: true })
     .option('color', { describe: 'Force colour on or off (default: on for a terminal, off with NO_COLOR)', type: 'boolean' });
 }
 
@@ -96,6 +97,16 @@ export function buildParser(io: Io, argv: string[], result: { code: number }) {
           .option('dockerfile', { alias: 'd', describe: 'The Dockerfile (default: DIR/Dockerfile when it exists)', type: 'string' })
           .option('format', { alias: 'f', describe: 'Output format', choices: ['text', 'json'], default: 'text' }),
       run(async () => (await import('./commands/context.ts')).contextCommand),
+    )
+    .command(
+      'targets',
+      'List the build targets and where they come from (config, Dockerfiles found, infrastructure code)',
+      (y) =>
+        y
+          .option('format', { alias: 'f', describe: 'Output format', choices: ['text', 'json'], default: 'text' })
+          .option('iac', { describe: 'Discover targets in Pulumi/CDK TypeScript files matching GLOB (repeatable; default: discover.iac)', type: 'string', array: true })
+          .option('config', { alias: 'c', describe: 'Config file (default: found upwards)', type: 'string' }),
+      run(async () => (await import('./commands/targets.ts')).targetsCommand),
     )
     .command('build [targets..]', 'Build images in dependency order, skipping those whose inputs did not change', buildOptions, run(async () => (await import('./commands/build.ts')).buildCommand))
     .strict()

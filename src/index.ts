@@ -10,3 +10,5 @@ export { walkContext, DockerIgnore, contextReads, analyzeContext, virtualBuildCo
 export { fixText, FixConvergenceError, type FixOptions, type FixTextResult, type AppliedFix, type RejectedFix, type Rewrite } from './fix/engine.ts';
 export { fixFiles, type FixResult, type FixFilesOptions, type FileFixResult, type FixSummary } from './fix/files.ts';
 export { multistageRewrite } from './fix/multistage.ts';
+export { discoverImages, type DiscoveredImage, type Discovery, type DiscoveryWarning } from './iac/discover.ts';
+export { listTargets, type TargetListing } from './commands/targets.ts';

@@ -68,6 +68,8 @@ export interface LintOptions {
    * (its path is known) or `dir`. `false` turns context analysis off.
    */
   buildContext?: false | BuildContextOption;
+  /** Infrastructure-code globs whose image declarations give Dockerfiles their contexts (default: the config's `discover.iac`). */
+  iac?: string[];
 }
 
 /**
@@ -108,7 +110,8 @@ export function settingsForFile(loaded: LoadedConfig, absPath: string | null, cl
 
 export function displayPath(cwd: string, abs: string): string {
   const rel = relative(cwd, abs);
-  return rel && !rel.startsWith('..') && !rel.startsWith(sep) ? rel.split(sep).join('/') : abs;
+  if (rel === '') return '.';
+  return !rel.startsWith('..') && !rel.startsWith(sep) ? rel.split(sep).join('/') : abs;
 }
 
 export async function lintFiles(operands: string[], options: LintOptions = {}): Promise<LintResult> {
@@ -119,7 +122,28 @@ export async function lintFiles(operands: string[], options: LintOptions = {}): 
   settingsForFile(loaded, null, options.ruleOverrides);
   const { trustedRegistries, labelSchema, strictLabels } = loaded.config;
   const settings: LintSettings = { trustedRegistries, labelSchema, strictLabels };
-  const contexts = options.buildContext === false ? null : new BuildContextResolver(cwd, loaded, options.buildContext);
+  const notices: string[] = [];
+  let contextOption = options.buildContext === false ? null : options.buildContext ?? {};
+  const iac = options.iac ?? (loaded.config.discover?.iac === undefined ? [] : ([] as string[]).concat(loaded.config.discover.iac));
+  if (contextOption && iac.length) {
+    // Discovery loads ts-morph: only when infrastructure-code discovery is configured or asked for.
+    const { discoverImages } = await import('./iac/discover.ts');
+    const found = await discoverImages(iac, loaded.path ? loaded.dir : cwd);
+    const declared = new Map<string, string>();
+    const first = new Map<string, string>();
+    for (const img of found.images) {
+      const prev = declared.get(img.dockerfile);
+      if (prev === undefined) {
+        declared.set(img.dockerfile, img.context);
+        first.set(img.dockerfile, `${img.file}:${img.line}`);
+      } else if (prev !== img.context) {
+        notices.push(`${img.file}:${img.line}: ${displayPath(cwd, img.dockerfile)} is also built with context ${displayPath(cwd, img.context)}; the context rules use ${displayPath(cwd, prev)} (${first.get(img.dockerfile)})`);
+      }
+    }
+    contextOption = { ...contextOption, declared };
+    notices.push(...found.warnings.map((w) => `${w.file}:${w.line}: ${w.message}`));
+  }
+  const contexts = contextOption ? new BuildContextResolver(cwd, loaded, contextOption) : null;
   const files: FileResult[] = [];
   // Parse everything first, so ShellCheck can check all RUN scripts in a few processes.
   const parsed: { result: FileResult; model: DockerfileModel; enabled: RuleSetting[]; dockerfile: string; stdin: boolean }[] = [];
@@ -140,7 +164,6 @@ export async function lintFiles(operands: string[], options: LintOptions = {}): 
     files.push(result);
     parsed.push({ result, model: parseDockerfile(read.text, shown), enabled, dockerfile: abs ?? resolve(cwd, options.stdinPath ?? 'Dockerfile'), stdin: !abs });
   }
-  const notices: string[] = [];
   if (options.shellcheck) {
     const wanted = parsed.filter((p) => p.enabled.some((s) => s.rule.meta.code === SHELLCHECK_RULE)).map((p) => p.model);
     if (wanted.length) {

@@ -2,7 +2,7 @@
 // rule and every Docker build check, the dockopt rules that declare them (read from the
 // catalogue, so the tables cannot drift), the DL rules left out and why, and where dockopt
 // deliberately behaves differently. `dockopt rules --format markdown --migration` prints it;
-// docs/migration.md is that output (test/migration.test.ts keeps the two equal).
+// README.md carries that output (scripts/sync-readme.mjs; test/migration.test.ts keeps the two equal).
 import type { Rule } from './types.ts';
 
 /** hadolint's DL rules in DL3000-DL3067 and DL4000-DL4006 (DL4002 never existed), as hadolint describes them. */
@@ -165,7 +165,7 @@ export function buildkitMigration(rules: readonly Rule[]): { check: string; rule
 
 const cell = (s: string) => s.replace(/\|/g, '\\|');
 
-/** The migration guide as Markdown (docs/migration.md). */
+/** The migration guide as Markdown (placed in README.md by scripts/sync-readme.mjs). */
 export function migrationMarkdown(rules: readonly Rule[]): string {
   const hadolint = hadolintMigration(rules);
   const covered = hadolint.filter((e) => e.rules.length > 0);

@@ -1,17 +1,23 @@
-// docs/migration.md is generated from the catalogue (`dockopt rules --format markdown --migration`):
-// it must match, every hadolint code must be either covered or explained, and the codes rules
-// declare must be real hadolint codes and build checks.
+// The migration tables in README.md are generated from the catalogue (`dockopt rules --format
+// markdown --migration`, placed by scripts/sync-readme.mjs): they must match, every hadolint code
+// must be either covered or explained, and the codes rules declare must be real hadolint codes and
+// build checks.
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { rules } from '../rules/index.ts';
 import { BUILDKIT_CHECKS, HADOLINT_LEFT_OUT, HADOLINT_NOTES, HADOLINT_RULES, migrationMarkdown } from '../src/migration.ts';
 import { main, type Io } from '../src/cli.ts';
 
-const DOC = new URL('../docs/migration.md', import.meta.url);
+// @ts-expect-error: plain ESM script without types
+import { readmeBlock, START, END } from '../scripts/sync-readme.mjs';
+
+const README = new URL('../README.md', import.meta.url);
 
 describe('migration guide', () => {
-  it('docs/migration.md is current (regenerate: node bin/dockopt.cjs rules --format markdown --migration > docs/migration.md)', () => {
-    expect(readFileSync(DOC, 'utf8')).toBe(migrationMarkdown(rules));
+  it('README.md has the current migration tables (regenerate: npm run build && node scripts/sync-readme.mjs)', () => {
+    const readme = readFileSync(README, 'utf8');
+    const block = readme.slice(readme.indexOf(START), readme.indexOf(END) + END.length);
+    expect(block).toBe(readmeBlock(migrationMarkdown(rules)));
   });
 
   it('`dockopt rules --format markdown --migration` prints it', async () => {

@@ -13,15 +13,17 @@ import { combineHash, hashTag, inputParts, settingsPart, type HashParts } from '
 import { capture } from './process.ts';
 import { readEntries, sentContext, sentContextKey, targetReads, type SentContext, type TargetReads } from './context-files.ts';
 import { readImagesFile, statePaths, STATE_DIR_NAME, type ImageRecord, type StatePaths } from './state.ts';
-import { configTargetSpecs, discoveredTargetSpecs, loadTarget, type Target, type TargetSpec } from './targets.ts';
+import { iacGlobs, loadTarget, resolveTargetSpecs, type Target, type TargetSpec } from './targets.ts';
 
 export interface BuildOptions {
   cwd?: string;
   /** Explicit config file; otherwise found by walking up from cwd. */
   configPath?: string;
   config?: LoadedConfig;
-  /** Targets from elsewhere (e.g. infrastructure code); default: the config's images, else Dockerfiles found. */
+  /** Targets given directly; default: the config's images and IaC declarations, else Dockerfiles found. */
   specs?: TargetSpec[];
+  /** Infrastructure-code globs to discover targets in (default: the config's `discover.iac`). */
+  iac?: string[];
   /** Names to build (with their dependencies); empty: all. */
   targets?: string[];
   force?: boolean;
@@ -132,7 +134,8 @@ export async function planBuild(options: BuildOptions = {}): Promise<BuildPlan> 
   const platformOfEngine = settings.builder === 'docker' ? enginePlatform({ docker: settings.tools.docker, env: settings.env, signal: options.signal }) : Promise.resolve('default');
   platformOfEngine.catch(() => undefined);
 
-  const specs = options.specs ?? configTargetSpecs(loaded) ?? discoveredTargetSpecs(cwd, loaded);
+  const resolved = options.specs ? { specs: options.specs, warnings: [] } : await resolveTargetSpecs(loaded, cwd, iacGlobs(loaded, options.iac));
+  const specs = resolved.specs;
   const seen = new Set<string>();
   for (const s of specs) {
     if (seen.has(s.name)) throw usageError(`two targets are named "${s.name}"`);
@@ -161,7 +164,7 @@ export async function planBuild(options: BuildOptions = {}): Promise<BuildPlan> 
   const declared = specs.map((s) => s.name).filter((n) => byName.has(n));
   const order = topologicalOrder(declared, deps);
 
-  const warnings: string[] = [];
+  const warnings: string[] = [...resolved.warnings];
   const digests = FileDigests.open(state.digests);
   // Targets sharing a context directory and ignore file share one walk, which enters only the
   // directories one of them reads.

@@ -234,3 +234,53 @@ function analyseStages(model: DockerfileModel, args: Record<string, string>, spe
   visit(start);
   return { stages: model.stages.filter((s) => reached.has(s)), images };
 }
+
+export interface ResolvedSpecs {
+  specs: TargetSpec[];
+  /** Discovery warnings (`file:line: message`), for values that could not be read statically. */
+  warnings: string[];
+  /** Where the targets came from, for people. */
+  origin: 'config' | 'iac' | 'config+iac' | 'dockerfiles';
+}
+
+/** The IaC globs asked for: `--iac` on the command line, else the config's `discover.iac`. */
+export function iacGlobs(loaded: LoadedConfig, cli?: string[]): string[] {
+  if (cli && cli.length) return cli;
+  const g = loaded.config.discover?.iac;
+  return g === undefined ? [] : Array.isArray(g) ? g : [g];
+}
+
+/**
+ * Every target: the config's `images`, plus image declarations found in infrastructure code
+ * (Pulumi, CDK) when discovery is asked for; without either, every Dockerfile under `root`.
+ * ts-morph is loaded only when there are IaC globs.
+ */
+export async function resolveTargetSpecs(loaded: LoadedConfig, root: string, iac: string[] = []): Promise<ResolvedSpecs> {
+  const configured = configTargetSpecs(loaded);
+  if (iac.length === 0) return configured ? { specs: configured, warnings: [], origin: 'config' } : { specs: discoveredTargetSpecs(root, loaded), warnings: [], origin: 'dockerfiles' };
+  const { discoverImages } = await import('../iac/discover.ts');
+  const base = loaded.path ? loaded.dir : root;
+  const found = await discoverImages(iac, base);
+  const warnings = found.warnings.map((w) => `${w.file}:${w.line}: ${w.message}`);
+  const specs = [...(configured ?? [])];
+  const taken = new Map(specs.map((s) => [s.name, s.source]));
+  for (const img of found.images) {
+    const source = `${img.file}:${img.line}`;
+    const other = taken.get(img.name);
+    if (other) throw configError(loaded.path ?? img.file, `two targets are named "${img.name}": ${other} and ${source}`, undefined, 'rename one of them');
+    taken.set(img.name, source);
+    specs.push({
+      name: img.name,
+      dockerfile: img.dockerfile,
+      context: img.context,
+      tags: img.tags.length ? img.tags : [`${repositoryFromName(img.name)}:latest`],
+      args: img.args,
+      target: img.target ?? null,
+      platform: img.platform ?? null,
+      dependsOn: [],
+      source,
+    });
+  }
+  if (found.files.length === 0) warnings.push(`no file matches the infrastructure-code globs ${iac.join(', ')}`);
+  return { specs, warnings, origin: configured ? 'config+iac' : 'iac' };
+}

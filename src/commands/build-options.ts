@@ -20,5 +20,6 @@ export function buildOptions(y: Argv) {
     .option('cache-to', { describe: 'Cache export, for buildx and buildctl (repeatable)', type: 'string', array: true })
     .option('buildx-builder', { describe: 'buildx builder instance (`docker buildx build --builder`)', type: 'string' })
     .option('config', { alias: 'c', describe: 'Config file (default: .dockopt.yaml/.json found upwards)', type: 'string' })
+    .option('iac', { describe: 'Also take targets from Pulumi/CDK TypeScript files matching GLOB (repeatable; default: discover.iac)', type: 'string', array: true })
     .option('color', { describe: 'Force colour on or off', type: 'boolean' });
 }

@@ -72,6 +72,7 @@ export const buildCommand: Handler = async (argv, io) => {
       cacheFrom: (argv['cache-from'] as string[] | undefined)?.length ? (argv['cache-from'] as string[]) : undefined,
       cacheTo: (argv['cache-to'] as string[] | undefined)?.length ? (argv['cache-to'] as string[]) : undefined,
       buildxBuilder: argv['buildx-builder'] as string | undefined,
+      iac: (argv.iac as string[] | undefined) ?? [],
       signal: controller.signal,
       onEvent: (event) => {
         if (event.type === 'plan') for (const w of event.plan.warnings) io.stderr(`dockopt: warning: ${w}\n`);

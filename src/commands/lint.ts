@@ -45,6 +45,7 @@ export const lintCommand: Handler = async (argv, io) => {
     stdin,
     stdinPath: stdinName,
     buildContext: { dir: argv.context as string | undefined, stdin: argv['stdin-filename'] !== undefined },
+    iac: (argv.iac as string[] | undefined)?.length ? (argv.iac as string[]) : undefined,
     failureThreshold: threshold,
     shellcheck: { cache: defaultCacheFile() },
   });

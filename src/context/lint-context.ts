@@ -1,5 +1,6 @@
 // The lint layer's side of the context rules: which directory is a Dockerfile's build context
-// (`--context`, else the config's `overrides[].context`, else the Dockerfile's directory), and one
+// (`--context`, else the config's `overrides[].context`, else the context an infrastructure-code
+// declaration gives it, else the Dockerfile's directory), and one
 // walk per context directory and ignore file for the whole run.
 import { statSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
@@ -13,6 +14,8 @@ export interface BuildContextOption {
   dir?: string;
   /** Standard input has a known path (`--stdin-filename`), so its context is known too. */
   stdin?: boolean;
+  /** Contexts declared in infrastructure code (absolute Dockerfile path -> absolute context). */
+  declared?: Map<string, string>;
 }
 
 function shown(cwd: string, abs: string): string {
@@ -46,6 +49,8 @@ export class BuildContextResolver {
       if (!isDirectory(dir)) throw configError(this.loaded.path ?? 'config', `overrides: build context "${last.context}" is not a directory`);
       return { dir, inferred: false };
     }
+    const declared = this.option.declared?.get(resolve(dockerfile));
+    if (declared && isDirectory(declared)) return { dir: declared, inferred: false };
     return { dir: dirname(dockerfile), inferred: true };
   }
 
