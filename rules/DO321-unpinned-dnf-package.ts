@@ -1,8 +1,6 @@
 import { defineRule } from '../src/types.ts';
-import { positionals } from '../src/shell.ts';
-import { everyRun, isDynamic, nameList, spanOf } from '../src/run-helpers.ts';
-import { runCommands } from '../src/rule-helpers.ts';
-import { RPM_VALUED, rpmPinned } from '../src/rpm-tools.ts';
+import { everyRun } from '../src/run-helpers.ts';
+import { reportUnpinnedRpm } from '../src/rpm-tools.ts';
 
 const DNF = new Set(['dnf', 'dnf5', 'tdnf', 'microdnf']);
 
@@ -25,22 +23,6 @@ export default defineRule({
     },
   },
   create(context) {
-    return everyRun((inst) => {
-      for (const cmd of runCommands(inst)) {
-        if (!DNF.has(cmd.name)) continue;
-        const words = positionals(cmd, RPM_VALUED);
-        const module = words[0]?.value === 'module';
-        const verbAt = module ? 1 : 0;
-        if (words[verbAt]?.value !== 'install') continue;
-        const unpinned = words.slice(verbAt + 1).filter((w) => !isDynamic(w.value) && (module ? !w.value.includes(':') : !rpmPinned(w.value)));
-        if (unpinned.length === 0) continue;
-        context.report({
-          message: module
-            ? `Name the stream of module ${nameList(unpinned)} (\`${unpinned[0].value}:<stream>\`).`
-            : `Pin the version of ${nameList(unpinned)} (\`${unpinned[0].value}-<version>\`): without one the build installs whatever the repository has that day.`,
-          at: spanOf(unpinned),
-        });
-      }
-    });
+    return everyRun((inst) => reportUnpinnedRpm(context, inst, DNF));
   },
 });

@@ -1,6 +1,10 @@
 // What the RPM-family rules (yum, dnf, zypper) need to read their command lines: options that
 // take a separate value, the subcommands that ask for confirmation, and package version pins.
-import type { ShellWord } from './shell.ts';
+import { positionals, type ShellWord } from './shell.ts';
+import type { Instruction } from './model.ts';
+import type { RuleContext } from './types.ts';
+import { runCommands } from './rule-helpers.ts';
+import { isDynamic, nameList, spanOf } from './run-helpers.ts';
 
 /** yum / dnf options whose value is the next word. */
 export const RPM_VALUED = [
@@ -47,4 +51,27 @@ export function installsPackages(words: ShellWord[]): boolean {
   if (!first) return false;
   if (INSTALLING.has(first.value)) return true;
   return NESTED.has(first.value) && second !== undefined && INSTALLING.has(second.value);
+}
+
+/**
+ * The unpinned-package check shared by the yum and dnf rules: `install` of packages without a
+ * version, or `module install` of modules without a stream.
+ */
+export function reportUnpinnedRpm(context: RuleContext, inst: Instruction, tools: ReadonlySet<string>): void {
+  for (const cmd of runCommands(inst)) {
+    if (!tools.has(cmd.name)) continue;
+    const words = positionals(cmd, RPM_VALUED);
+    const module = words[0]?.value === 'module';
+    const verbAt = module ? 1 : 0;
+    if (words[verbAt]?.value !== 'install') continue;
+    // A module needs a stream (`nodejs:20`); a package a version.
+    const unpinned = words.slice(verbAt + 1).filter((w) => !isDynamic(w.value) && (module ? !w.value.includes(':') : !rpmPinned(w.value)));
+    if (unpinned.length === 0) continue;
+    context.report({
+      message: module
+        ? `Name the stream of module ${nameList(unpinned)} (\`${unpinned[0].value}:<stream>\`).`
+        : `Pin the version of ${nameList(unpinned)} (\`${unpinned[0].value}-<version>\`): without one the build installs whatever the repository has that day.`,
+      at: spanOf(unpinned),
+    });
+  }
 }

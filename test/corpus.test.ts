@@ -1,25 +1,10 @@
 // Every real-world Dockerfile lints without an exception, and every finding points inside the file.
 // Runs on the shared public corpus when it is present and always on the sample in fixtures/corpus.
 import { describe, expect, it } from 'vitest';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { corpusFiles } from './support/corpus.ts';
 import { lintText } from '../src/lint.ts';
 import { parseDockerfile } from '../src/model.ts';
-
-const ROOTS = [join(import.meta.dirname, '..', 'fixtures', 'corpus'), join(import.meta.dirname, '..', '..', 'shared', 'corpus', 'public')];
-
-export function corpusFiles(): string[] {
-  const files: string[] = [];
-  const walk = (dir: string) => {
-    for (const e of readdirSync(dir)) {
-      const p = join(dir, e);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (!e.endsWith('.tsv') && !e.endsWith('.md')) files.push(p);
-    }
-  };
-  for (const r of ROOTS) if (existsSync(r)) walk(r);
-  return files;
-}
 
 describe('corpus', () => {
   const files = corpusFiles();

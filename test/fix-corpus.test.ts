@@ -3,27 +3,13 @@
 // converge, a second fix changes nothing, the result parses with no new unknown instruction or
 // syntax error, and no rule that was silent before fires on the result.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { corpusFiles } from './support/corpus.ts';
 import { fixText, type FixOptions, type Rewrite } from '../src/fix/engine.ts';
 import { multistageRewrite } from '../src/fix/multistage.ts';
 import { lintText } from '../src/lint.ts';
 import { parseDockerfile } from '../src/model.ts';
-
-const ROOTS = [join(import.meta.dirname, '..', 'fixtures', 'corpus'), join(import.meta.dirname, '..', '..', 'shared', 'corpus', 'public')];
-
-function corpusFiles(): string[] {
-  const files: string[] = [];
-  const walk = (dir: string) => {
-    for (const e of readdirSync(dir).sort()) {
-      const p = join(dir, e);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (!e.endsWith('.tsv') && !e.endsWith('.md')) files.push(p);
-    }
-  };
-  for (const r of ROOTS) if (existsSync(r)) walk(r);
-  return files;
-}
 
 interface Totals {
   files: number;

@@ -3,25 +3,10 @@
 // DockerfileParser.parse gives: instruction ranges and keywords, comments, directives, heredocs,
 // ONBUILD triggers.
 import { describe, expect, it } from 'vitest';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { corpusFiles } from './support/corpus.ts';
 import { DockerfileParser, type Instruction as AstInstruction } from 'dockerfile-ast';
 import { parseDockerfile } from '../src/model.ts';
-
-// The same files as the corpus test (importing it would run its tests here too).
-function corpusFiles(): string[] {
-  const roots = [join(import.meta.dirname, '..', 'fixtures', 'corpus'), join(import.meta.dirname, '..', '..', 'shared', 'corpus', 'public')];
-  const files: string[] = [];
-  const walk = (dir: string) => {
-    for (const e of readdirSync(dir)) {
-      const p = join(dir, e);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (!e.endsWith('.tsv') && !e.endsWith('.md')) files.push(p);
-    }
-  };
-  for (const r of roots) if (existsSync(r)) walk(r);
-  return files;
-}
 
 const pos = (p: { line: number; character: number }) => `${p.line}:${p.character}`;
 const range = (r: { start: { line: number; character: number }; end: { line: number; character: number } }) => `${pos(r.start)}-${pos(r.end)}`;

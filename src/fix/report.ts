@@ -1,7 +1,7 @@
 // Output of `dockopt fix`: unified diffs (jsdiff, loaded only here so the lint path never pays for
 // it), the JSON report, and the one-paragraph summary. Pure functions from results to text.
+import { findingJson } from '../formatters/json.ts';
 import type { FileFixResult, FixResult } from './files.ts';
-import type { Finding } from '../types.ts';
 
 /** A unified diff of one file, `a/` and `b/` prefixed like git's (apply with `patch -p1`). */
 export async function unifiedDiff(file: FileFixResult): Promise<string> {
@@ -20,20 +20,6 @@ export function colorDiff(diff: string, paint: { red: (s: string) => string; gre
     .split('\n')
     .map((l) => (l.startsWith('+++') || l.startsWith('---') ? paint.bold(l) : l.startsWith('+') ? paint.green(l) : l.startsWith('-') ? paint.red(l) : l.startsWith('@@') ? paint.cyan(l) : l))
     .join('\n');
-}
-
-function findingJson(x: Finding) {
-  return {
-    code: x.code,
-    name: x.name,
-    severity: x.severity,
-    message: x.message,
-    line: x.line,
-    column: x.column,
-    endLine: x.endLine,
-    endColumn: x.endColumn,
-    fix: x.fix ? { applicability: x.fix.applicability, description: x.fix.description } : null,
-  };
 }
 
 export function fixJson(result: FixResult): string {
