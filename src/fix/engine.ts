@@ -28,6 +28,11 @@ export interface FixOptions {
    * which apply; each gets the text and returns new text, or null when it does not fit the file.
    */
   rewrites?: readonly Rewrite[];
+  /**
+   * Called with each parsed model before the rules run: the caller's chance to attach results of
+   * outside tools (ShellCheck for DO590). fixText itself does no I/O.
+   */
+  prepare?: (model: DockerfileModel) => void;
 }
 
 export interface Rewrite {
@@ -119,6 +124,7 @@ export function fixText(input: string, options: FixOptions = {}): FixTextResult 
   for (;;) {
     pass++;
     const model = parseDockerfile(text, path);
+    options.prepare?.(model);
     findings = checkModel(model, enabled, { catalogue, settings: options.settings });
     const candidates: Candidate[] = [];
     for (const f of findings) {
@@ -202,7 +208,11 @@ export function fixText(input: string, options: FixOptions = {}): FixTextResult 
   }
 
   const output = keepFinalNewline(input, text);
-  if (output !== text) findings = checkModel(parseDockerfile(output, path), enabled, { catalogue, settings: options.settings });
+  if (output !== text) {
+    const model = parseDockerfile(output, path);
+    options.prepare?.(model);
+    findings = checkModel(model, enabled, { catalogue, settings: options.settings });
+  }
   const unsafeSkipped = options.unsafe ? 0 : findings.filter((f) => f.fix?.applicability === 'unsafe' && (!only || only.has(f.code))).length;
   return { path, input, output, changed: output !== input, passes: pass, applied, rejected, remaining: findings, unsafeSkipped };
 }

@@ -12,6 +12,8 @@ import { DockoptError, usageError } from '../errors.ts';
 import { writeFileAtomic } from '../write.ts';
 import type { Finding, LintSettings } from '../types.ts';
 import { fixText, type AppliedFix, type FixOptions, type RejectedFix, type Rewrite } from './engine.ts';
+import { SHELLCHECK_RULE } from '../shellcheck.ts';
+import { defaultCacheFile, runShellcheckSync } from '../shellcheck-runner.ts';
 
 export interface FileFixResult {
   path: string;
@@ -129,7 +131,11 @@ export async function fixFiles(operands: string[], options: FixFilesOptions = {}
       continue;
     }
     const enabled = settingsForFile(loaded, abs ?? (options.stdinPath ? resolve(cwd, options.stdinPath) : null), options.ruleOverrides);
-    const fixOptions: FixOptions = { path: shown, unsafe: options.unsafe, only, enabled, settings, maxPasses: options.maxPasses, rewrites };
+    // ShellCheck's suggestions (DO590) are unsafe fixes: it runs on each pass when the rule is on, so
+    // they are applied with --unsafe and counted as left out without (results are cached per script).
+    const shellcheck = enabled.some((s) => s.rule.meta.code === SHELLCHECK_RULE);
+    const prepare = shellcheck ? (model: DockerfileModel) => void runShellcheckSync([model], { cache: defaultCacheFile() }) : undefined;
+    const fixOptions: FixOptions = { path: shown, unsafe: options.unsafe, only, enabled, settings, maxPasses: options.maxPasses, rewrites, prepare };
     let result;
     try {
       result = fixText(read.text, fixOptions);
