@@ -139,7 +139,7 @@ spawnSync(process.execPath, [join(root, 'bin', 'dockopt.cjs'), 'lint', sample], 
 });
 const loadedModules = new Set(readFileSync(recordFile, 'utf8').split('\n'));
 rmSync(recordFile, { force: true });
-const heavy = ['ts-morph', 'handlebars', 'yaml', 'diff'].filter((m) => loadedModules.has(m));
+const heavy = ['ts-morph', 'handlebars', 'diff'].filter((m) => loadedModules.has(m));
 const lintMs = median(cold['dockopt lint <file>']);
 
 // --- report -----------------------------------------------------------------------------------
@@ -157,7 +157,7 @@ rows.push(['  lint / dockerfile-utils', '', `by cpu time ${cpuRatio('dockerfile-
 rows.push(['node -e 0', `${nodeMs.toFixed(1)} ms`, `p10..p90 ${spreadOf(cold['node -e 0'])}`, '', '']);
 rows.push(['dockopt lint <file> (cold)', `${lintMs.toFixed(1)} ms`, `p10..p90 ${spreadOf(cold['dockopt lint <file>'])}`, '', '']);
 rows.push(['  cold start / node -e 0', '', '', `${(lintMs / nodeMs).toFixed(2)}x (<= ${TARGETS.coldRatio})`, check(lintMs / nodeMs <= TARGETS.coldRatio)]);
-rows.push(['lint path loads ts-morph/handlebars/yaml/diff', heavy.length ? heavy.join(', ') : 'none', 'recorded with test/support/record-modules.cjs', 'none', check(heavy.length === 0)]);
+rows.push(['lint path loads ts-morph/handlebars/diff', heavy.length ? heavy.join(', ') : 'none', 'recorded with test/support/record-modules.cjs', 'none', check(heavy.length === 0)]);
 
 const header = ['measure', 'value', 'detail', 'ratio (target)', 'result'];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));

@@ -125,12 +125,7 @@ export function buildParser(io: Io, argv: string[], result: { code: number }) {
 /** Run the CLI and return the exit code. Known errors become one line on stderr and exit 2. */
 export async function main(rawArgv: string[], io: Io): Promise<number> {
   // yargs drops a lone `-` positional; carry it through as a marker.
-  let argv = rawArgv.map((a) => (a === '-' ? STDIN_OPERAND : a));
-  // `dockopt lint ...` runs as the default command: yargs renders and caches the help text of an
-  // explicitly named command on every run (~4 ms of each pre-commit call). Not when the next word
-  // would be read as another command, and not for help.
-  const commandNames = ['rules', 'explain', 'fix', 'build', 'context', 'targets'];
-  if (argv[0] === 'lint' && !argv.some((a) => a === '--help' || a === '-h') && !commandNames.includes(argv[1] ?? '')) argv = argv.slice(1);
+  const argv = rawArgv.map((a) => (a === '-' ? STDIN_OPERAND : a));
   const result = { code: 0 };
   try {
     const parser = buildParser(io, argv, result);
