@@ -103,13 +103,16 @@ async function parseConfigText(file: string, text: string): Promise<unknown> {
       throw configError(file, `invalid JSON: ${(err as Error).message.replace(/ in JSON at position \d+.*$/, '')}`, line);
     }
   }
-  const { parseDocument } = await import('yaml');
-  const doc = parseDocument(text);
-  if (doc.errors.length) {
-    const e = doc.errors[0];
-    throw configError(file, `invalid YAML: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`, e.linePos?.[0]?.line);
+  // js-yaml: a third of the `yaml` package's cold parse time, which every run with a config pays.
+  // An empty file (or one of comments only) is an empty config.
+  if (!text.replace(/^\s*#.*$/gm, '').trim()) return {};
+  const { load } = await import('js-yaml');
+  try {
+    return load(text, { filename: file }) ?? {};
+  } catch (err) {
+    const e = err as { reason?: string; message: string; mark?: { line: number } };
+    throw configError(file, `invalid YAML: ${e.reason ?? e.message.split('\n')[0]}`, e.mark ? e.mark.line + 1 : undefined);
   }
-  return doc.toJS() ?? {};
 }
 
 async function validateConfig(file: string, text: string, data: unknown): Promise<DockoptConfig> {
@@ -131,7 +134,7 @@ async function validateConfig(file: string, text: string, data: unknown): Promis
     } else {
       message = `"${key || '(top level)'}" ${err.message}`;
     }
-    throw configError(file, message, await lineOf(file, text, path), 'see schema/dockopt.schema.json');
+    throw configError(file, message, lineOf(file, text, path), 'see schema/dockopt.schema.json');
   }
   const config = data as DockoptConfig;
   return config;
@@ -143,24 +146,58 @@ function valueAt(data: unknown, path: string[]): unknown {
   return cur;
 }
 
-async function lineOf(file: string, text: string, path: string[]): Promise<number | undefined> {
+/**
+ * The 1-based line of a key path in the config text, for error messages: JSON by the key's first
+ * occurrence; YAML by following indentation (block mappings and `- ` items; a flow mapping `{...}`
+ * answers with its own line). Falls back to the deepest part found.
+ */
+function lineOf(file: string, text: string, path: string[]): number | undefined {
   if (file.endsWith('.json')) {
     const last = path[path.length - 1];
     if (!last) return undefined;
     const idx = text.indexOf(`"${last}"`);
     return idx === -1 ? undefined : text.slice(0, idx).split('\n').length;
   }
-  const { parseDocument, isMap } = await import('yaml');
-  const doc = parseDocument(text);
-  const parentPath = path.slice(0, -1).map((p) => (/^\d+$/.test(p) ? Number(p) : p));
-  const parent = parentPath.length ? doc.getIn(parentPath, true) : doc.contents;
-  let range: [number, number, number?] | null | undefined;
-  if (isMap(parent)) {
-    const pair = parent.items.find((it) => (it.key as { value?: unknown })?.value === path[path.length - 1]);
-    range = (pair?.key as { range?: [number, number, number] })?.range;
-  } else range = (parent as { range?: [number, number, number] } | undefined)?.range;
-  if (!range) return undefined;
-  return text.slice(0, range[0]).split('\n').length;
+  const lines = text.split(/\r?\n/);
+  const indentOf = (l: string) => l.length - l.trimStart().length;
+  const content = (l: string) => l.trim() !== '' && !l.trimStart().startsWith('#');
+  let from = 0;
+  let to = lines.length;
+  let parentIndent = -1;
+  let found: number | undefined;
+  for (const part of path) {
+    if (found !== undefined && lines[found].includes('{')) return found + 1; // flow mapping: same line
+    let hit = -1;
+    if (/^\d+$/.test(part)) {
+      let n = -1;
+      for (let i = from; i < to; i++) {
+        if (content(lines[i]) && indentOf(lines[i]) > parentIndent && lines[i].trimStart().startsWith('- ') && ++n === Number(part)) {
+          hit = i;
+          break;
+        }
+      }
+    } else {
+      const key = new RegExp(`^\\s*(- )?(["']?)${part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\2\\s*:`);
+      for (let i = from; i < to; i++) {
+        if (content(lines[i]) && indentOf(lines[i]) > parentIndent && key.test(lines[i])) {
+          hit = i;
+          break;
+        }
+      }
+    }
+    if (hit === -1) break;
+    found = hit;
+    parentIndent = indentOf(lines[hit]);
+    from = hit + 1;
+    to = lines.length;
+    for (let i = from; i < lines.length; i++) {
+      if (content(lines[i]) && indentOf(lines[i]) <= parentIndent && !(lines[i].trimStart().startsWith('- ') && indentOf(lines[i]) === parentIndent && /^\s*[^-\s]/.test(lines[hit]))) {
+        to = i;
+        break;
+      }
+    }
+  }
+  return found === undefined ? undefined : found + 1;
 }
 
 /** Map the `.hadolint.yaml` keys dockopt understands onto a dockopt config. */
