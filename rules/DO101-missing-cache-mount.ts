@@ -30,7 +30,9 @@ export default defineRule({
           if (use.action === 'update-index') continue;
           if (seen.has(use.manager)) continue;
           seen.add(use.manager);
-          const missing = missingCaches(model, inst, use.manager);
+          // The caches any of this manager's commands in the RUN use (go mod download needs only the module cache).
+          const actions = new Set(uses.filter((u) => u.manager === use.manager).map((u) => u.action));
+          const missing = missingCaches(model, inst, use.manager).filter((c) => !c.usedBy || c.usedBy.some((a) => actions.has(a)));
           const label = commandLabel(use.command);
           const at = { start: use.command.start, end: use.command.end };
           if (missing.length > 0) {

@@ -37,6 +37,8 @@ export interface CacheSpec {
   env?: string;
   /** apt needs sharing=locked: two concurrent apt runs on one cache corrupt it. */
   sharing?: 'locked' | 'shared' | 'private';
+  /** Only these actions use the cache (go's build cache is not touched by `go mod download`). */
+  usedBy?: PackageManagerUse['action'][];
 }
 
 export interface PackageManagerUse {
@@ -91,7 +93,7 @@ export const PACKAGE_MANAGERS: Record<PackageManagerId, PackageManagerInfo> = {
     ecosystem: 'go',
     caches: [
       { target: '/go/pkg/mod', env: 'GOMODCACHE' },
-      { target: '~/.cache/go-build', env: 'GOCACHE' },
+      { target: '~/.cache/go-build', env: 'GOCACHE', usedBy: ['build', 'install'] },
     ],
     manifests: ['go.mod', 'go.sum', 'go.work', 'go.work.sum'],
   },

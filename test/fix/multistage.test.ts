@@ -38,7 +38,7 @@ const CASES: { name: string; text: string; fixed: string }[] = [
     {
       name: "go",
       text: "FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN go mod download\nRUN go build -o /usr/local/bin/app .\nCMD [\"app\"]\n",
-      fixed: "# syntax=docker/dockerfile:1\n\n# Base: the Go toolchain and system packages (they rarely change)\nFROM golang:1.22 AS base\nWORKDIR /src\n\n# Dependencies: modules are downloaded only when go.mod or go.sum change\nFROM base AS dependencies\nCOPY go.mod go.sum* go.work* ./\nRUN --mount=type=cache,target=/go/pkg/mod \\\n    --mount=type=cache,target=/root/.cache/go-build \\\n    go mod download\n\n# Source and build: change most often, so they come last\nFROM dependencies\nCOPY . .\nRUN --mount=type=cache,target=/go/pkg/mod \\\n    --mount=type=cache,target=/root/.cache/go-build \\\n    go build -o /usr/local/bin/app .\nCMD [\"app\"]\n",
+      fixed: "# syntax=docker/dockerfile:1\n\n# Base: the Go toolchain and system packages (they rarely change)\nFROM golang:1.22 AS base\nWORKDIR /src\n\n# Dependencies: modules are downloaded only when go.mod or go.sum change\nFROM base AS dependencies\nCOPY go.mod go.sum* go.work* ./\nRUN --mount=type=cache,target=/go/pkg/mod go mod download\n\n# Source and build: change most often, so they come last\nFROM dependencies\nCOPY . .\nRUN --mount=type=cache,target=/go/pkg/mod \\\n    --mount=type=cache,target=/root/.cache/go-build \\\n    go build -o /usr/local/bin/app .\nCMD [\"app\"]\n",
     },
     {
       name: "generic",

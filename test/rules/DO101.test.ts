@@ -118,3 +118,19 @@ describe('DO101 missing-cache-mount: compiled ecosystems', () => {
     { name: 'commands that fetch nothing', text: 'FROM golang:1.23\nRUN go version && go mod tidy -diff && cargo --version && mvn --version && bundle exec rake -T && composer dump-autoload\n', findings: [] },
   ]);
 });
+
+describe('DO101 go caches follow the command', () => {
+  ruleCases('DO101', [
+    {
+      name: 'go mod download needs only the module cache',
+      text: 'FROM golang:1.23\nCOPY go.mod go.sum ./\nRUN --mount=type=cache,target=/go/pkg/mod go mod download\n',
+      findings: [],
+    },
+    {
+      name: 'go build needs the build cache too, even after a download in the same RUN',
+      text: 'FROM golang:1.23\nRUN --mount=type=cache,target=/go/pkg/mod go mod download && go build ./...\n',
+      findings: [[2, 43]],
+      message: /root\/\.cache\/go-build/,
+    },
+  ]);
+});
