@@ -2,6 +2,7 @@ import { defineRule } from '../src/types.ts';
 import { missingCaches, packageManagerUses, cacheTargets } from '../src/package-managers.ts';
 import { commandLabel, hasNonPosixShell, isWindowsStage } from '../src/rule-helpers.ts';
 import { cacheMountFix, lockedSharingFix } from '../src/fix/cache-mounts.ts';
+import { cacheMountFlag } from '../src/cache-cleanup.ts';
 
 export default defineRule({
   meta: {
@@ -36,7 +37,7 @@ export default defineRule({
           const label = commandLabel(use.command);
           const at = { start: use.command.start, end: use.command.end };
           if (missing.length > 0) {
-            const mounts = missing.map((c) => `--mount=type=cache,target=${c.target}${c.sharing ? `,sharing=${c.sharing}` : ''}`).join(' ');
+            const mounts = missing.map((c) => cacheMountFlag(c)).join(' ');
             const disabled = use.cacheDisabled ? ` ${label} disables its cache here; a cache mount keeps the cache out of the image, so drop that flag once the mount is in place.` : '';
             context.report({
               message: `\`${label}\` runs without a cache mount for ${missing.map((c) => c.target).join(' and ')}: every rebuild of this layer downloads everything again. Add \`${mounts}\` to the RUN.${disabled}`,

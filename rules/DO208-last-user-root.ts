@@ -1,5 +1,4 @@
 import { defineRule } from '../src/types.ts';
-import type { Instruction } from '../src/model.ts';
 
 export default defineRule({
   meta: {
@@ -22,8 +21,7 @@ export default defineRule({
     return {
       stageEnd(stage) {
         if (stage !== model.stages[model.stages.length - 1]) return;
-        let last: Instruction | null = null;
-        for (const inst of stage.instructions) if (inst.keyword === 'USER') last = inst;
+        const last = stage.ofKind('USER').at(-1);
         if (!last || !last.args[0]) return;
         const user = (model.expand(last.args[0].value, last) ?? last.args[0].value).split(':')[0];
         if (user !== 'root' && user !== '0') return;

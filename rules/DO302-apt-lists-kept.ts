@@ -1,6 +1,6 @@
 import { defineRule } from '../src/types.ts';
-import { missingCaches } from '../src/package-managers.ts';
-import { cacheKeptMessage, cacheMounted, removesDir } from '../src/cache-cleanup.ts';
+import { cacheMounted, missingCaches } from '../src/package-managers.ts';
+import { cacheKeptMessage, removesDir } from '../src/cache-cleanup.ts';
 import { everyRun, stageInImage, verbOf } from '../src/run-helpers.ts';
 import { runCommands } from '../src/rule-helpers.ts';
 

@@ -1,15 +1,14 @@
 import { defineRule } from '../src/types.ts';
-import type { Instruction } from '../src/model.ts';
+import { unquote, type Instruction } from '../src/model.ts';
 import type { ShellCommand } from '../src/shell.ts';
 import { copyOperands, runCommands } from '../src/rule-helpers.ts';
-import { unquoteWord } from '../src/run-helpers.ts';
 
 // Archives ADD unpacks by itself: tar, plain or compressed with gzip, bzip2 or xz.
 const TAR_ARCHIVE = /\.(tar|tar\.gz|tgz|tar\.bz2|tbz2?|tar\.xz|txz)$/i;
 const DECOMPRESSORS = new Set(['gunzip', 'bunzip2', 'unxz', 'uncompress', 'zcat', 'gzcat']);
 
 function basename(p: string): string {
-  return unquoteWord(p).replace(/\/+$/, '').split('/').pop() ?? '';
+  return unquote(p).replace(/\/+$/, '').split('/').pop() ?? '';
 }
 
 /** The archive names a command extracts (`tar -xzf /tmp/a.tgz`, `tar xf a.tar`, `gunzip a.tar.gz`). */
@@ -53,7 +52,7 @@ export default defineRule({
           if (reported.has(copy) || copy.flag('from')) continue;
           const { sources, dest } = copyOperands(copy);
           // `COPY x /tmp/app.tar.gz` names the archive by its destination.
-          const candidates = dest && TAR_ARCHIVE.test(unquoteWord(dest.value)) ? [dest] : sources.filter((s) => TAR_ARCHIVE.test(unquoteWord(s.value)));
+          const candidates = dest && TAR_ARCHIVE.test(unquote(dest.value)) ? [dest] : sources.filter((s) => TAR_ARCHIVE.test(unquote(s.value)));
           const hit = candidates.find((s) => names.has(basename(s.value)));
           if (!hit) continue;
           reported.add(copy);

@@ -1,7 +1,6 @@
 import { defineRule } from '../src/types.ts';
-import type { Instruction } from '../src/model.ts';
+import { unquote, type Instruction } from '../src/model.ts';
 import { copyOperands } from '../src/rule-helpers.ts';
-import { unquoteWord } from '../src/run-helpers.ts';
 
 export default defineRule({
   meta: {
@@ -25,7 +24,7 @@ export default defineRule({
     const check = (inst: Instruction) => {
       const { sources, dest } = copyOperands(inst);
       if (!dest || sources.length + inst.heredocs.length < 2) return;
-      const written = unquoteWord(dest.value);
+      const written = unquote(dest.value);
       const value = model.expand(written, inst);
       if (value === null || value.endsWith('/') || value === '.' || value === '..') return;
       // Insert the slash inside the quotes of a quoted destination; JSON form is left alone.

@@ -1,7 +1,5 @@
 import { defineRule } from '../src/types.ts';
-import type { Instruction } from '../src/model.ts';
-import { declaredValue, lastBefore } from '../src/model.ts';
-import { unquoteWord } from '../src/run-helpers.ts';
+import { declaredValue, lastBefore, unquote, type Instruction } from '../src/model.ts';
 
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -34,7 +32,7 @@ export default defineRule({
         if (inst.args.length < 2 || !inst.args.some((w) => w.value.includes('$'))) return;
         const pairs = inst.args.filter((w) => w.value.indexOf('=') > 0);
         if (pairs.length !== inst.args.length) return;
-        const keys = pairs.map((w) => unquoteWord(w.value.slice(0, w.value.indexOf('='))));
+        const keys = pairs.map((w) => unquote(w.value.slice(0, w.value.indexOf('='))));
         pairs.forEach((word, j) => {
           const raw = word.value.slice(word.value.indexOf('=') + 1);
           if (raw.startsWith("'") || !raw.includes('$')) return; // no expansion inside single quotes

@@ -1,7 +1,6 @@
 import { defineRule } from '../src/types.ts';
-import { lastBefore } from '../src/model.ts';
+import { lastBefore, unquote } from '../src/model.ts';
 import { copyOperands } from '../src/rule-helpers.ts';
-import { unquoteWord } from '../src/run-helpers.ts';
 
 export default defineRule({
   meta: {
@@ -25,7 +24,7 @@ export default defineRule({
       COPY(inst) {
         const { dest } = copyOperands(inst);
         if (!dest) return;
-        const d = unquoteWord(dest.value);
+        const d = unquote(dest.value);
         // Absolute (also Windows `C:\` / `C:/`), or from a variable that may well be absolute.
         if (d.startsWith('/') || /^[A-Za-z]:[\\/]/.test(d) || d.startsWith('$')) return;
         if (lastBefore(inst, ['WORKDIR'])) return;

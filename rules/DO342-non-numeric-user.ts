@@ -1,5 +1,5 @@
 import { defineRule } from '../src/types.ts';
-import { unquoteWord } from '../src/run-helpers.ts';
+import { unquote } from '../src/model.ts';
 
 export default defineRule({
   meta: {
@@ -25,7 +25,7 @@ export default defineRule({
       USER(inst) {
         const word = inst.args[0];
         if (!word) return;
-        const user = unquoteWord(word.value).split(':')[0];
+        const user = unquote(word.value).split(':')[0];
         const value = model.expand(user, inst);
         if (value === null || /^\d+$/.test(value)) return;
         context.report({

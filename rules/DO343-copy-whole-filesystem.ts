@@ -1,6 +1,6 @@
 import { defineRule } from '../src/types.ts';
 import { copyOperands } from '../src/rule-helpers.ts';
-import { unquoteWord } from '../src/run-helpers.ts';
+import { unquote } from '../src/model.ts';
 
 export default defineRule({
   meta: {
@@ -28,7 +28,7 @@ export default defineRule({
         const image = context.model.stages.find((s) => s.name?.toLowerCase() === from.toLowerCase())?.resolvedImage ?? from;
         if (/(^|\/)tonistiigi\/xx(:|@|$)/.test(image)) return;
         const { sources, dest } = copyOperands(inst);
-        if (!dest || unquoteWord(dest.value) !== '/' || !sources.some((s) => unquoteWord(s.value) === '/')) return;
+        if (!dest || unquote(dest.value) !== '/' || !sources.some((s) => unquote(s.value) === '/')) return;
         context.report({ message: 'This COPY takes the entire filesystem of another stage: copy only the files you need.', at: inst });
       },
     };

@@ -20,17 +20,16 @@ export default defineRule({
   },
   create(context) {
     const { model } = context;
-    let env: Map<string, string> | null = null;
     return {
       FROM(inst) {
         const span = inst.stage?.imageSpan;
         if (!span) return;
         const raw = model.text.slice(span.start, span.end);
         if (!raw.includes('$')) return;
-        env ??= defaultFromEnv(model);
+        const env = defaultFromEnv(model);
         const word = processWord(raw, env, { escapeChar: model.escapeChar });
         if (isValidImageReference(word.result)) return;
-        const empty = [...new Set(word.refs.map((r) => r.name))].filter((n) => !env!.get(n));
+        const empty = [...new Set(word.refs.map((r) => r.name))].filter((n) => !env.get(n));
         const which = empty.length ? ` because ${empty.join(', ')} ${empty.length === 1 ? 'has' : 'have'} no default` : '';
         context.report({
           message: `Without --build-arg, this FROM ${word.result ? `names "${word.result}", which is not a valid image` : 'names no image at all'}${which}. Give the ARG a default or use \${NAME:-default}.`,

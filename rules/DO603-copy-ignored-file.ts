@@ -29,24 +29,25 @@ export default defineRule({
     if (!ctx || !ignore) return {};
     const reads = contextReads(context.model);
     if (!ctx.fits(reads)) return {};
-    const check = (inst: { index: number }) => {
-      for (const r of reads.reads) {
-        if (r.instruction.index !== inst.index || r.kind === 'mount' || r.unresolved || r.path === '.') continue;
-        const file = ctx.ignoreFile ?? '.dockerignore';
-        if (r.glob) {
-          if (!ignore.excludes(r.path)) continue;
-          if ((ctx.walk?.files ?? []).some((e) => reads.covers(r, e.path))) continue;
-          context.report({ message: `${r.kind} source "${r.source.value}" only matches what ${file} excludes: it copies nothing.`, at: r.source });
-          continue;
+    const file = ctx.ignoreFile ?? '.dockerignore';
+    return {
+      end() {
+        for (const r of reads.reads) {
+          if (r.kind === 'mount' || r.unresolved || r.path === '.') continue;
+          if (r.glob) {
+            if (!ignore.excludes(r.path)) continue;
+            if ((ctx.walk?.files ?? []).some((e) => reads.covers(r, e.path))) continue;
+            context.report({ message: `${r.kind} source "${r.source.value}" only matches what ${file} excludes: it copies nothing.`, at: r.source });
+            continue;
+          }
+          const status = ctx.status(r.path);
+          if (status === 'excluded') {
+            context.report({ message: `${r.kind} source "${r.source.value}" is excluded by ${file}: the build fails with "/${r.path}" not found.`, at: r.source, severity: 'error' });
+          } else if (status === 'sent' && ignore.matches(r.path)) {
+            context.report({ message: `${r.kind} source "${r.source.value}" is excluded by ${file} except what its \`!\` patterns re-include: only those parts are copied.`, at: r.source });
+          }
         }
-        const status = ctx.status(r.path);
-        if (status === 'excluded') {
-          context.report({ message: `${r.kind} source "${r.source.value}" is excluded by ${file}: the build fails with "/${r.path}" not found.`, at: r.source, severity: 'error' });
-        } else if (status === 'sent' && ignore.matches(r.path)) {
-          context.report({ message: `${r.kind} source "${r.source.value}" is excluded by ${file} except what its \`!\` patterns re-include: only those parts are copied.`, at: r.source });
-        }
-      }
+      },
     };
-    return { COPY: check, ADD: check };
   },
 });

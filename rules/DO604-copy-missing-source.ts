@@ -25,14 +25,14 @@ export default defineRule({
     const reads = contextReads(context.model);
     if (!ctx.fits(reads)) return {};
     const hint = ctx.inferred ? ' (the context is taken to be the Dockerfile\'s directory: use --context or the config\'s overrides[].context if the build runs elsewhere)' : '';
-    const check = (inst: { index: number }) => {
-      for (const r of reads.reads) {
-        if (r.instruction.index !== inst.index || r.glob || r.unresolved || r.path === '.') continue;
-        if (ctx.status(r.path) !== 'missing') continue;
-        const what = r.kind === 'mount' ? 'RUN --mount source' : `${r.kind} source`;
-        context.report({ message: `${what} "${r.source.value}" does not exist in ${ctx.label}: the build fails with "/${r.path}" not found${hint}.`, at: r.source });
-      }
+    return {
+      end() {
+        for (const r of reads.reads) {
+          if (r.glob || r.unresolved || r.path === '.' || ctx.status(r.path) !== 'missing') continue;
+          const what = r.kind === 'mount' ? 'RUN --mount source' : `${r.kind} source`;
+          context.report({ message: `${what} "${r.source.value}" does not exist in ${ctx.label}: the build fails with "/${r.path}" not found${hint}.`, at: r.source });
+        }
+      },
     };
-    return { COPY: check, ADD: check, RUN: check };
   },
 });

@@ -5,21 +5,16 @@
 // package-managers.ts, so these rules and DO101 always name the same mounts.
 import type { DockerfileModel, Instruction } from './model.ts';
 import type { ShellCommand } from './shell.ts';
-import { cacheTargets, homeAt, mountServes, type CacheSpec, type PackageManagerId } from './package-managers.ts';
+import { expandHome, homeAt, missingCaches, type CacheSpec, type PackageManagerId } from './package-managers.ts';
 
-/** The `--mount=type=cache,...` flags for these caches, space separated. */
-export function cacheMountFlags(caches: CacheSpec[]): string {
-  return caches.map((c) => `--mount=type=cache,target=${c.target}${c.sharing ? `,sharing=${c.sharing}` : ''}`).join(' ');
-}
-
-/** Whether a cache mount of this RUN covers `dir` (the mount is `dir`, a parent or a child of it). */
-export function cacheMounted(model: DockerfileModel, inst: Instruction, dir: string): boolean {
-  return inst.mounts.some((m) => m.type === 'cache' && m.target !== null && mountServes(model.expand(m.target, inst) ?? m.target, dir));
+/** The `--mount=type=cache,...` flag for a cache, with `options` (`,uid=...`) appended. */
+export function cacheMountFlag(cache: CacheSpec, options = ''): string {
+  return `--mount=type=cache,target=${cache.target}${cache.sharing ? `,sharing=${cache.sharing}` : ''}${options}`;
 }
 
 /** Whether every cache of `manager` at this RUN has a cache mount. */
 export function allCachesMounted(model: DockerfileModel, inst: Instruction, manager: PackageManagerId): boolean {
-  return cacheTargets(model, inst, manager).every((c) => cacheMounted(model, inst, c.target));
+  return missingCaches(model, inst, manager).length === 0;
 }
 
 /**
@@ -33,13 +28,7 @@ export function removesDir(model: DockerfileModel, inst: Instruction, cmds: Shel
     if (cmd.name !== 'rm') continue;
     for (const w of cmd.args) {
       if (w.value.startsWith('-')) continue;
-      const path = normalize(
-        w.value
-          .replace(/^~(?=\/|$)/, home)
-          .replace(/^\$\{?HOME\}?(?=\/|$)/, home)
-          .replace(/\/\*$/, '')
-          .replace(/\/\.\*$/, ''),
-      );
+      const path = normalize(expandHome(w.value, home).replace(/\/\*$/, '').replace(/\/\.\*$/, ''));
       if (path === '' || path.includes('*')) continue;
       if (target === path || target.startsWith(`${path}/`)) return true;
     }
@@ -56,5 +45,5 @@ function normalize(p: string): string {
  * avoid it (recommended), and the cleanup hadolint asks for.
  */
 export function cacheKeptMessage(what: string, where: string, mounts: CacheSpec[], cleanup: string): string {
-  return `${what} leaves ${where} in the image layer. Add \`${cacheMountFlags(mounts)}\` to this RUN: the cache then stays on the builder, out of the image, and makes the next build faster. Without cache mounts, ${cleanup}.`;
+  return `${what} leaves ${where} in the image layer. Add \`${mounts.map((c) => cacheMountFlag(c)).join(' ')}\` to this RUN: the cache then stays on the builder, out of the image, and makes the next build faster. Without cache mounts, ${cleanup}.`;
 }

@@ -1,5 +1,5 @@
 // The command line: the only module that touches argv, stdout/stderr and the exit code.
-// Commands other than lint/rules/explain are imported on demand so the lint path stays lean.
+// Each command's module is imported when that command runs, so the lint path stays lean.
 import yargs from 'yargs';
 import type { Argv } from 'yargs';
 import { DockoptError, usageError } from './errors.ts';
@@ -45,7 +45,7 @@ function lintOptions(y: Argv) {
     .option('color', { describe: 'Force colour on or off (default: on for a terminal, off with NO_COLOR)', type: 'boolean' });
 }
 
-export function buildParser(io: Io, argv: string[], result: { code: number }) {
+function buildParser(io: Io, argv: string[], result: { code: number }) {
   const run = (load: () => Promise<Handler>) => async (args: Record<string, unknown>) => {
     const handler = await load();
     result.code = await handler(args, io);

@@ -62,7 +62,7 @@ export interface LoadedConfig {
   config: DockoptConfig;
 }
 
-export const CONFIG_NAMES = ['.dockopt.yaml', '.dockopt.yml', '.dockopt.json'];
+const CONFIG_NAMES = ['.dockopt.yaml', '.dockopt.yml', '.dockopt.json'];
 const HADOLINT_NAMES = ['.hadolint.yaml', '.hadolint.yml'];
 
 /** Walk up from `cwd` to the filesystem root for the first dockopt config, else a hadolint one. */
@@ -236,22 +236,40 @@ function toArray(v: string | string[] | undefined): string[] {
   return v === undefined ? [] : Array.isArray(v) ? v : [v];
 }
 
+/** The infrastructure-code globs asked for: `cli` (`--iac`) when it names some, else the config's `discover.iac`. */
+export function iacGlobs(loaded: LoadedConfig, cli?: string[]): string[] {
+  if (cli && cli.length) return cli;
+  return toArray(loaded.config.discover?.iac);
+}
+
 /** Path of `file` relative to the config directory, with `/` separators. */
-export function configRelative(loaded: LoadedConfig, file: string): string {
+function configRelative(loaded: LoadedConfig, file: string): string {
   return relative(loaded.dir, resolve(file)).split(sep).join('/');
+}
+
+const matchers = new WeakMap<object, { globs: string | string[] | undefined; match: (rel: string) => boolean }>();
+
+/**
+ * The matcher for the globs `owner` (the config, an override) holds, compiled once: discovery asks
+ * about every directory and file it walks, lint about every Dockerfile.
+ */
+function globMatcher(owner: object, globs: string | string[] | undefined): (rel: string) => boolean {
+  let m = matchers.get(owner);
+  if (!m || m.globs !== globs) matchers.set(owner, (m = { globs, match: picomatch(toArray(globs), { dot: true }) }));
+  return m.match;
 }
 
 export function isIgnored(loaded: LoadedConfig, file: string): boolean {
   const globs = toArray(loaded.config.ignore);
   if (globs.length === 0) return false;
   const rel = configRelative(loaded, file);
-  return picomatch(globs, { dot: true })(rel) || globs.some((g) => rel.startsWith(`${g.replace(/\/+$/, '')}/`));
+  return globMatcher(loaded.config, loaded.config.ignore)(rel) || globs.some((g) => rel.startsWith(`${g.replace(/\/+$/, '')}/`));
 }
 
 /** The overrides that apply to one Dockerfile, in config order. */
 export function overridesFor(loaded: LoadedConfig, file: string): Override[] {
   const rel = configRelative(loaded, file);
-  return (loaded.config.overrides ?? []).filter((o) => picomatch(toArray(o.files), { dot: true })(rel));
+  return (loaded.config.overrides ?? []).filter((o) => globMatcher(o, o.files)(rel));
 }
 
 export function findRule(catalogue: readonly Rule[], key: string): Rule | undefined {

@@ -27,7 +27,7 @@ export class RuleCrash extends Error {
   }
 }
 
-export function runRules(model: DockerfileModel, enabled: readonly RuleSetting[], options: RunOptions): Finding[] {
+function runRules(model: DockerfileModel, enabled: readonly RuleSetting[], options: RunOptions): Finding[] {
   const findings: Finding[] = [];
   const visitors: { code: string; visitor: RuleVisitor }[] = [];
   for (const setting of enabled) {
@@ -134,7 +134,7 @@ function toFinding(model: DockerfileModel, rule: Rule, severity: Severity, d: Re
   };
 }
 
-export function sortFindings(findings: Finding[]): Finding[] {
+function sortFindings(findings: Finding[]): Finding[] {
   return findings.sort((a, b) => a.start - b.start || a.end - b.end || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 }
 

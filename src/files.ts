@@ -1,17 +1,17 @@
 // Finding Dockerfiles on disk and reading them safely (missing, binary, non-UTF-8 and directory
-// inputs become one-line errors, never exceptions).
+// inputs become one-line errors, never exceptions), and showing their paths to people.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 
 /** Dockerfile, Dockerfile.*, *.Dockerfile, *.dockerfile, Containerfile, Containerfile.* (ignore files excluded). */
-export function isDockerfileName(name: string): boolean {
+function isDockerfileName(name: string): boolean {
   if (/\.dockerignore$/i.test(name) || /\.containerignore$/i.test(name)) return false;
   return /^(Dockerfile|Containerfile)(\..+)?$/.test(name) || /\.(Dockerfile|dockerfile)$/.test(name);
 }
 
 /** Directories that never hold a project's own Dockerfiles and are expensive to walk. */
-export const SKIPPED_DIRS = new Set(['.git', '.hg', '.svn', 'node_modules', '.venv', 'venv', '.tox', '__pycache__', '.mypy_cache', '.pytest_cache', '.ruff_cache', '.dockopt', 'cdk.out', '.terraform', '.pulumi']);
+const SKIPPED_DIRS = new Set(['.git', '.hg', '.svn', 'node_modules', '.venv', 'venv', '.tox', '__pycache__', '.mypy_cache', '.pytest_cache', '.ruff_cache', '.dockopt', 'cdk.out', '.terraform', '.pulumi']);
 
 /**
  * Files under `root` (sorted, depth-first), skipping SKIPPED_DIRS and what `skip` rejects.
@@ -42,6 +42,21 @@ export function findDockerfiles(root: string, ignored: (absPath: string) => bool
   return walkFiles(root, (p, isDir) => (isDir ? false : !isDockerfileName(basename(p))) || ignored(p));
 }
 
+/** A path as shown to people: relative to `cwd` (with `/`) when inside it, else absolute. */
+export function displayPath(cwd: string, abs: string): string {
+  const rel = relative(cwd, abs);
+  if (rel === '') return '.';
+  return !rel.startsWith('..') && !rel.startsWith(sep) ? rel.split(sep).join('/') : abs;
+}
+
+export function isDirectory(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 export type Input = { kind: 'file'; path: string } | { kind: 'stdin'; path: string } | { kind: 'error'; path: string; error: string };
 
 const GLOB_CHARS = /[*?[\]{}!]/;
@@ -54,6 +69,8 @@ export function expandInputs(operands: string[], cwd: string, ignored: (absPath:
   if (operands.length === 0) return findDockerfiles(cwd, ignored).map((path) => ({ kind: 'file', path }));
   const out: Input[] = [];
   const seen = new Set<string>();
+  // Glob operands match against one walk of the working directory, made on first need.
+  let cwdFiles: string[] | null = null;
   const add = (input: Input) => {
     const key = `${input.kind}:${input.path}`;
     if (!seen.has(key)) {
@@ -85,7 +102,7 @@ export function expandInputs(operands: string[], cwd: string, ignored: (absPath:
     }
     if (GLOB_CHARS.test(op)) {
       const isMatch = picomatch(op.split(sep).join('/'), { dot: true });
-      const matches = walkFiles(cwd).filter((f) => isMatch(relative(cwd, f).split(sep).join('/')) && !ignored(f));
+      const matches = (cwdFiles ??= walkFiles(cwd)).filter((f) => isMatch(relative(cwd, f).split(sep).join('/')) && !ignored(f));
       if (matches.length === 0) add({ kind: 'error', path: op, error: 'no files match this pattern' });
       for (const f of matches) add({ kind: 'file', path: f });
       continue;
@@ -93,6 +110,16 @@ export function expandInputs(operands: string[], cwd: string, ignored: (absPath:
     add({ kind: 'error', path: op, error: 'no such file or directory' });
   }
   return out;
+}
+
+/**
+ * Read one input as lint and fix do: the path to show, the absolute path (null for standard input
+ * and inputs that name nothing), and the text or why there is none.
+ */
+export function readInput(input: Input, cwd: string, stdin: string | undefined): { path: string; absolutePath: string | null } & ({ text: string } | { error: string }) {
+  if (input.kind === 'error') return { path: input.path, absolutePath: null, error: input.error };
+  if (input.kind === 'stdin') return { path: input.path, absolutePath: null, text: stdin ?? '' };
+  return { path: displayPath(cwd, input.path), absolutePath: input.path, ...readDockerfile(input.path) };
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });

@@ -2,9 +2,8 @@
 // image must carry and what their values must look like. Used by the DO328-DO337 rules.
 import spdxIds from 'spdx-license-ids/index.json' with { type: 'json' };
 import spdxDeprecated from 'spdx-license-ids/deprecated.json' with { type: 'json' };
-import type { Instruction } from './model.ts';
+import { unquote, type Instruction } from './model.ts';
 import type { RuleContext, RuleVisitor } from './types.ts';
-import { unquoteWord } from './run-helpers.ts';
 
 export interface LabelPair {
   key: string;
@@ -22,13 +21,13 @@ export function labelPairs(inst: Instruction, expand: (value: string) => string 
   const args = inst.args;
   if (args.length === 0) return [];
   const value = (raw: string) => {
-    const v = unquoteWord(raw);
+    const v = unquote(raw);
     return expand(v) ?? v;
   };
   if (!args[0].value.includes('=')) {
     const rest = args.slice(1);
     return [{
-      key: unquoteWord(args[0].value),
+      key: unquote(args[0].value),
       value: value(rest.map((w) => w.value).join(' ')),
       keyStart: args[0].start,
       keyEnd: args[0].end,
@@ -39,11 +38,13 @@ export function labelPairs(inst: Instruction, expand: (value: string) => string 
   return args.map((w) => {
     const eq = w.value.indexOf('=');
     const key = eq === -1 ? w.value : w.value.slice(0, eq);
-    return { key: unquoteWord(key), value: eq === -1 ? '' : value(w.value.slice(eq + 1)), keyStart: w.start, keyEnd: w.start + key.length, start: w.start, end: w.end };
+    return { key: unquote(key), value: eq === -1 ? '' : value(w.value.slice(eq + 1)), keyStart: w.start, keyEnd: w.start + key.length, start: w.start, end: w.end };
   });
 }
 
-const SPDX = new Set([...spdxIds, ...spdxDeprecated].map((id) => id.toLowerCase()));
+// Built on first use: most lint runs have no label schema.
+let spdx: Set<string> | null = null;
+const isSpdx = (v: string) => (spdx ??= new Set([...spdxIds, ...spdxDeprecated].map((id) => id.toLowerCase()))).has(v.toLowerCase());
 // semver.org's regular expression.
 const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
 const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|[+-](\d{2}):(\d{2}))$/;
@@ -63,7 +64,7 @@ function isRfc3339(v: string): boolean {
 export const LABEL_FORMATS: Record<string, { test: (value: string) => boolean; expected: string }> = {
   url: { test: (v) => /^[A-Za-z][A-Za-z0-9+.-]*:/.test(v) && URL.canParse(v), expected: 'a URL (RFC 3986), e.g. https://example.com/app' },
   rfc3339: { test: isRfc3339, expected: 'an RFC 3339 time, e.g. 2024-05-01T12:00:00Z' },
-  spdx: { test: (v) => SPDX.has(v.toLowerCase()), expected: 'an SPDX license identifier, e.g. MIT or Apache-2.0' },
+  spdx: { test: isSpdx, expected: 'an SPDX license identifier, e.g. MIT or Apache-2.0' },
   hash: { test: (v) => /^([0-9a-f]{7}|[0-9a-f]{40})$/.test(v), expected: 'a git commit hash (7 or 40 lower-case hex digits)' },
   semver: { test: (v) => SEMVER.test(v), expected: 'a semantic version, e.g. 1.2.3' },
   email: { test: (v) => EMAIL.test(v), expected: 'an e-mail address (RFC 5322)' },

@@ -1,11 +1,11 @@
 // The lint library API: text or files in, findings out. No argv, no stdout, no exit codes.
-import { relative, resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
 import { rules as catalogue } from '../rules/index.ts';
 import { parseDockerfile, type DockerfileModel } from './model.ts';
 import { checkModel, type RuleSetting } from './engine.ts';
-import { isIgnored, loadConfig, overridesFor, ruleSettings, type LoadedConfig, type RuleConfig } from './config.ts';
-import { expandInputs, readDockerfile } from './files.ts';
-import type { Finding, LintSettings, Rule, Severity } from './types.ts';
+import { iacGlobs, isIgnored, loadConfig, overridesFor, ruleSettings, type LoadedConfig, type RuleConfig } from './config.ts';
+import { displayPath, expandInputs, readInput } from './files.ts';
+import type { Finding, LintSettings, Severity } from './types.ts';
 import { SEVERITY_RANK } from './types.ts';
 import { SHELLCHECK_RULE } from './shellcheck.ts';
 import { runShellcheck, runShellcheckSync, type ShellcheckOptions } from './shellcheck-runner.ts';
@@ -108,10 +108,10 @@ export function settingsForFile(loaded: LoadedConfig, absPath: string | null, cl
   return ruleSettings(catalogue, layers);
 }
 
-export function displayPath(cwd: string, abs: string): string {
-  const rel = relative(cwd, abs);
-  if (rel === '') return '.';
-  return !rel.startsWith('..') && !rel.startsWith(sep) ? rel.split(sep).join('/') : abs;
+/** The settings every file of a run shares, from the config. */
+export function lintSettings(loaded: LoadedConfig): LintSettings {
+  const { trustedRegistries, labelSchema, strictLabels } = loaded.config;
+  return { trustedRegistries, labelSchema, strictLabels };
 }
 
 export async function lintFiles(operands: string[], options: LintOptions = {}): Promise<LintResult> {
@@ -120,11 +120,10 @@ export async function lintFiles(operands: string[], options: LintOptions = {}): 
   const inputs = expandInputs(operands, cwd, (p) => isIgnored(loaded, p), options.stdinPath);
   // Validate --rule before reading files, so a typo is a usage error even with no files.
   settingsForFile(loaded, null, options.ruleOverrides);
-  const { trustedRegistries, labelSchema, strictLabels } = loaded.config;
-  const settings: LintSettings = { trustedRegistries, labelSchema, strictLabels };
+  const settings = lintSettings(loaded);
   const notices: string[] = [];
   let contextOption = options.buildContext === false ? null : options.buildContext ?? {};
-  const iac = options.iac ?? (loaded.config.discover?.iac === undefined ? [] : ([] as string[]).concat(loaded.config.discover.iac));
+  const iac = options.iac ?? iacGlobs(loaded);
   if (contextOption && iac.length) {
     // Discovery loads ts-morph: only when infrastructure-code discovery is configured or asked for.
     const { discoverImages } = await import('./iac/discover.ts');
@@ -148,13 +147,8 @@ export async function lintFiles(operands: string[], options: LintOptions = {}): 
   // Parse everything first, so ShellCheck can check all RUN scripts in a few processes.
   const parsed: { result: FileResult; model: DockerfileModel; enabled: RuleSetting[]; dockerfile: string; stdin: boolean }[] = [];
   for (const input of inputs) {
-    if (input.kind === 'error') {
-      files.push({ path: input.path, absolutePath: null, error: input.error, findings: [] });
-      continue;
-    }
-    const abs = input.kind === 'file' ? input.path : null;
-    const shown = abs ? displayPath(cwd, abs) : input.path;
-    const read = input.kind === 'stdin' ? { text: options.stdin ?? '' } : readDockerfile(input.path);
+    const read = readInput(input, cwd, options.stdin);
+    const { path: shown, absolutePath: abs } = read;
     if ('error' in read) {
       files.push({ path: shown, absolutePath: abs, error: read.error, findings: [] });
       continue;
@@ -200,9 +194,4 @@ export function summarize(files: FileResult[], threshold: Severity | 'none', bas
     baselined,
     failing,
   };
-}
-
-export function ruleByCode(code: string): Rule | undefined {
-  const k = code.toLowerCase();
-  return catalogue.find((r) => r.meta.code.toLowerCase() === k || r.meta.name === k);
 }

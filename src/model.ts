@@ -199,7 +199,7 @@ export function parseDockerfile(text: string, path = 'Dockerfile'): DockerfileMo
       if (trig) inst.trigger = build(trig, inst);
     }
     if (inst.keyword === 'FROM') {
-      current = makeStage(inst, stages.length, stages);
+      current = makeStage(inst, stages.length);
       stages.push(current);
     } else if (current === null && inst.keyword === 'ARG') {
       globalArgs.push(inst);
@@ -568,12 +568,11 @@ function splitCsv(value: string): string[] {
   return out;
 }
 
-function makeStage(from: Instruction, index: number, stages: Stage[]): Stage {
+function makeStage(from: Instruction, index: number): Stage {
   const kindCache = new Map<string, Instruction[]>();
   // FROM [--platform=..] image [AS name]
   const [image, as, name] = from.args;
   const hasName = as !== undefined && as.value.toLowerCase() === 'as' && name !== undefined;
-  void stages;
   return {
     index,
     name: hasName ? name.value : null,

@@ -114,7 +114,7 @@ export const PACKAGE_MANAGERS: Record<PackageManagerId, PackageManagerInfo> = {
 };
 
 /** Every manifest file name any ecosystem uses (globs with `*`). */
-export const ALL_MANIFESTS: string[] = [...new Set(Object.values(PACKAGE_MANAGERS).flatMap((p) => p.manifests))];
+const ALL_MANIFESTS: string[] = [...new Set(Object.values(PACKAGE_MANAGERS).flatMap((p) => p.manifests))];
 
 const manifestRes = ALL_MANIFESTS.map((m) => new RegExp(`^${m.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')}$`));
 
@@ -330,7 +330,13 @@ export function homeAt(model: DockerfileModel, inst: Instruction): { home: strin
   return { home: /^\d+$/.test(name) ? '/' : `/home/${name}`, user };
 }
 
-function isRootUser(user: string | null): boolean {
+/** A path with a leading `~`, `$HOME` or `${HOME}` replaced by `home`. */
+export function expandHome(path: string, home: string): string {
+  return path.replace(/^~(?=\/|$)/, home).replace(/^\$\{?HOME\}?(?=\/|$)/, home);
+}
+
+/** Whether a USER value (`name[:group]`, as written) is root; null is the default user, root. */
+export function isRootUser(user: string | null): boolean {
   return user === null || user === 'root' || user === '0' || user.startsWith('0:') || user.startsWith('root:');
 }
 
@@ -382,9 +388,12 @@ export function mountServes(mountTarget: string, cacheTarget: string): boolean {
   return m === c || c.startsWith(`${m}/`) || m.startsWith(`${c}/`);
 }
 
+/** Whether a cache mount of this RUN serves `dir` (the mount is `dir`, a parent or a child of it). */
+export function cacheMounted(model: DockerfileModel, inst: Instruction, dir: string): boolean {
+  return inst.mounts.some((m) => m.type === 'cache' && m.target && mountServes(model.expand(m.target, inst) ?? m.target, dir));
+}
+
 /** Which of a manager's caches at `inst` have no cache mount yet. */
 export function missingCaches(model: DockerfileModel, inst: Instruction, manager: PackageManagerId): CacheSpec[] {
-  const targets = cacheTargets(model, inst, manager);
-  const mounts = inst.mounts.filter((m) => m.type === 'cache' && m.target);
-  return targets.filter((t) => !mounts.some((m) => mountServes(model.expand(m.target!, inst) ?? m.target!, t.target)));
+  return cacheTargets(model, inst, manager).filter((t) => !cacheMounted(model, inst, t.target));
 }

@@ -11,5 +11,5 @@ function findRoot(from: string): string {
   }
 }
 
-export const PACKAGE_ROOT = findRoot(dirname(fileURLToPath(import.meta.url)));
+const PACKAGE_ROOT = findRoot(dirname(fileURLToPath(import.meta.url)));
 export const TEMPLATES_DIR = join(PACKAGE_ROOT, 'templates');

@@ -39,7 +39,7 @@ export function promptingVerb(words: ShellWord[]): ShellWord | undefined {
  * (`name >= 1.2`), an .rpm file or URL. A dash followed by a letter is part of the name
  * (`python3-devel`), not a version.
  */
-export function rpmPinned(value: string): boolean {
+function rpmPinned(value: string): boolean {
   return /-\d/.test(value) || /[<>=]/.test(value) || value.endsWith('.rpm') || value.includes('://') || value.startsWith('@') || value.startsWith('/');
 }
 

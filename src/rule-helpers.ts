@@ -20,7 +20,7 @@ export function hasNonPosixShell(inst: Instruction): boolean {
   let nonPosix = nonPosixCache.get(inst);
   if (nonPosix === undefined) {
     const shell = lastBefore(inst, ['SHELL']);
-    nonPosix = shell ? !/(^|\/)(ba|da|a|z|k)?sh$/.test(shell.json?.[0] ?? '') : isWindowsStage(inst.stage);
+    nonPosix = shell ? !/(^|\/)(ba|da|a|z|k|mk)?sh$/.test(shell.json?.[0] ?? '') : isWindowsStage(inst.stage);
     nonPosixCache.set(inst, nonPosix);
   }
   return nonPosix;

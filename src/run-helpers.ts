@@ -5,7 +5,6 @@ import type { DockerfileModel, Instruction, Stage } from './model.ts';
 import type { ShellCommand, ShellWord } from './shell.ts';
 import { positionals } from './shell.ts';
 import type { RuleVisitor } from './types.ts';
-import { runCommands } from './rule-helpers.ts';
 
 /**
  * A visitor that calls `check` for every RUN, and for the RUN trigger of an ONBUILD (hadolint
@@ -18,11 +17,6 @@ export function everyRun(check: (inst: Instruction) => void): RuleVisitor {
       if (inst.trigger?.keyword === 'RUN') check(inst.trigger);
     },
   };
-}
-
-/** The commands of a RUN (or RUN trigger) that run one of `names`. */
-export function commandsNamed(inst: Instruction, names: readonly string[]): ShellCommand[] {
-  return runCommands(inst).filter((c) => names.includes(c.name));
 }
 
 /** The word that names the program (`apt-get` in `sudo apt-get install x`). */
@@ -59,12 +53,6 @@ export function stageInImage(model: DockerfileModel, stage: Stage | null): boole
 /** Whether a word contains a variable or command substitution whose value dockopt cannot know. */
 export function isDynamic(value: string): boolean {
   return /[$`]/.test(value);
-}
-
-/** Quotes removed from a Dockerfile word (`"a b"` → `a b`). */
-export function unquoteWord(value: string): string {
-  if (value.length >= 2 && (value[0] === '"' || value[0] === "'") && value.endsWith(value[0])) return value.slice(1, -1);
-  return value;
 }
 
 /** Whether a word is one option (or a bundle of short options) that includes one of `shorts`, e.g. `-qO-` includes q. */

@@ -16,7 +16,7 @@ const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s;
 const DECLARE = new Set(['export', 'declare', 'typeset', 'readonly', 'local']);
 
 /** Assignment words of one shell command: `A=1 cmd`, `export A=1`, `env A=1 cmd`. */
-export function shellAssignments(cmd: ShellCommand): ShellWord[] {
+function shellAssignments(cmd: ShellCommand): ShellWord[] {
   const words = [...cmd.assignments];
   if (DECLARE.has(cmd.name)) words.push(...cmd.args.filter((w) => ASSIGNMENT.test(w.value)));
   if (cmd.wrappers.includes('env')) {

@@ -4,10 +4,11 @@
 // node:child_process (and the stream stack it loads) is fetched only when a process must start:
 // with a warm cache, a lint run never needs it.
 import type { SpawnSyncReturns } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, homedir, tmpdir } from 'node:os';
 import { delimiter, dirname, isAbsolute, join } from 'node:path';
 import type { DockerfileModel } from './model.ts';
+import { writeFileAtomic } from './write.ts';
 import { DEFAULT_EXCLUDES, mapComments, setShellcheckResults, shellcheckScripts, type Json1Comment, type ShellcheckComment, type ShellcheckScript } from './shellcheck.ts';
 
 export interface ShellcheckOptions {
@@ -176,9 +177,7 @@ function saveCache(cache: Cache | null): void {
   const entries = keys.length > CACHE_LIMIT ? Object.fromEntries(keys.slice(-CACHE_LIMIT).map((k) => [k, cache.entries[k]])) : cache.entries;
   try {
     mkdirSync(dirname(cache.file), { recursive: true });
-    const tmp = `${cache.file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify({ version: CACHE_VERSION, identity: cache.identity, entries }));
-    renameSync(tmp, cache.file);
+    writeFileAtomic(cache.file, JSON.stringify({ version: CACHE_VERSION, identity: cache.identity, entries }));
   } catch {
     /* a cache that cannot be written only costs time */
   }
@@ -190,7 +189,6 @@ interface Prepared {
   /** Comments by job file, from the cache. */
   byFile: Map<string, Json1Comment[]>;
   todo: Job[];
-  keys: Map<string, string>;
   cache: Cache | null;
   binary: string;
   resolved: string | null;
@@ -207,29 +205,29 @@ function prepare(models: DockerfileModel[], options: ShellcheckOptions): Prepare
   }
   const cache = resolved ? openCache(options.cache, identity) : null;
   const byFile = new Map<string, Json1Comment[]>();
-  const keys = new Map<string, string>();
   const todo: Job[] = [];
   for (const job of unique(jobs)) {
     if (!cache) {
       todo.push(job);
       continue;
     }
-    const key = job.script.source;
-    keys.set(job.file, key);
-    const hit = cache.entries[key];
+    const hit = cache.entries[job.script.source];
     if (hit) byFile.set(job.file, hit.map((c) => ({ ...c, file: job.file })));
     else todo.push(job);
   }
-  return { jobs, perModel, byFile, todo, keys, cache, binary, resolved };
+  return { jobs, perModel, byFile, todo, cache, binary, resolved };
+}
+
+function outcome(p: Prepared, t0: number, ran: boolean, why: string | null, processes: number): ShellcheckRun {
+  return { ran, notice: why && notice(why), scripts: p.jobs.length, processes, ms: Date.now() - t0 };
 }
 
 function remember(p: Prepared, fresh: Map<string, Json1Comment[]>): void {
   for (const job of p.todo) {
     const comments = fresh.get(job.file) ?? [];
     p.byFile.set(job.file, comments);
-    const key = p.keys.get(job.file);
-    if (p.cache && key) {
-      p.cache.entries[key] = comments.map(({ file: _file, ...rest }) => rest);
+    if (p.cache) {
+      p.cache.entries[job.script.source] = comments.map(({ file: _file, ...rest }) => rest);
       p.cache.changed = true;
     }
   }
@@ -240,7 +238,7 @@ function remember(p: Prepared, fresh: Map<string, Json1Comment[]>): void {
 export async function runShellcheck(models: DockerfileModel[], options: ShellcheckOptions = {}): Promise<ShellcheckRun> {
   const t0 = Date.now();
   const p = prepare(models, options);
-  const done = (ran: boolean, why: string | null, processes: number): ShellcheckRun => ({ ran, notice: why && notice(why), scripts: p.jobs.length, processes, ms: Date.now() - t0 });
+  const done = (ran: boolean, why: string | null, processes: number) => outcome(p, t0, ran, why, processes);
   if (p.jobs.length === 0) {
     attach(p.perModel, p.byFile);
     return done(true, null, 0);
@@ -282,7 +280,7 @@ export async function runShellcheck(models: DockerfileModel[], options: Shellche
 export function runShellcheckSync(models: DockerfileModel[], options: ShellcheckOptions = {}): ShellcheckRun {
   const t0 = Date.now();
   const p = prepare(models, options);
-  const done = (ran: boolean, why: string | null, processes: number): ShellcheckRun => ({ ran, notice: why && notice(why), scripts: p.jobs.length, processes, ms: Date.now() - t0 });
+  const done = (ran: boolean, why: string | null, processes: number) => outcome(p, t0, ran, why, processes);
   if (p.jobs.length === 0 || (p.resolved && p.todo.length === 0)) {
     attach(p.perModel, p.byFile);
     return done(true, null, 0);

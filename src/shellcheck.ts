@@ -57,7 +57,7 @@ export interface Json1Comment {
 }
 
 /** The shell a RUN runs under, as ShellCheck names it; null for exec form, Windows and other shells. */
-export function shellFor(inst: Instruction): string | null {
+function shellFor(inst: Instruction): string | null {
   if (isWindowsStage(inst.stage)) return null;
   const shell = lastBefore(inst, ['SHELL']);
   if (!shell) return 'sh';

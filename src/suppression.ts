@@ -138,10 +138,10 @@ export function applySuppressions(
         }
       });
     });
-    if (!suppressed) {
-      const isBuildkit = catalogue.find((r) => r.meta.code === f.code)?.meta.buildkit?.length;
-      kept.push(errorOnWarnings && isBuildkit && f.severity === 'warning' ? { ...f, severity: 'error' } : f);
-    }
+    if (suppressed) continue;
+    // `# check=error=true` makes the warnings of BuildKit's checks errors.
+    const escalate = errorOnWarnings && f.severity === 'warning' && Boolean(catalogue.find((r) => r.meta.code === f.code)?.meta.buildkit?.length);
+    kept.push(escalate ? { ...f, severity: 'error' } : f);
   }
   const unusedSetting = enabled.find((s) => s.rule.meta.code === UNUSED_SUPPRESSION);
   const unknownSetting = enabled.find((s) => s.rule.meta.code === UNKNOWN_SUPPRESSION);

@@ -301,7 +301,7 @@ export function parsePlatform(spec: string): Platform | null {
 }
 
 /** The value of an ENV/ARG/LABEL pair as written (quotes kept), for BuildKit-style expansion. */
-export function rawValue(model: DockerfileModel, inst: Instruction, kv: KeyValue): string | null {
+function rawValue(model: DockerfileModel, inst: Instruction, kv: KeyValue): string | null {
   if (kv.value === null) return null;
   const word = inst.args.find((a) => a.start === kv.keyStart);
   if (!word || !kv.equals) return kv.value;
@@ -319,15 +319,20 @@ export function globalArgNames(model: DockerfileModel): Set<string> {
 
 /**
  * The variables FROM lines see when no `--build-arg` is given: BuildKit's platform arguments (with
- * placeholder values for linux/amd64) and the global ARG defaults, expanded in order.
+ * placeholder values for linux/amd64) and the global ARG defaults, expanded in order. Computed once
+ * per file: several FROM rules ask.
  */
-export function defaultFromEnv(model: DockerfileModel): Map<string, string> {
-  const env = new Map(PLATFORM_ARGS);
+export function defaultFromEnv(model: DockerfileModel): ReadonlyMap<string, string> {
+  let env = fromEnvs.get(model);
+  if (env) return env;
+  const built = new Map(PLATFORM_ARGS);
   for (const a of model.globalArgs) {
     for (const kv of keyValues(a)) {
       const raw = rawValue(model, a, kv);
-      if (raw !== null) env.set(kv.key, processWord(raw, env, { escapeChar: model.escapeChar }).result);
+      if (raw !== null) built.set(kv.key, processWord(raw, built, { escapeChar: model.escapeChar }).result);
     }
   }
+  fromEnvs.set(model, (env = built));
   return env;
 }
+const fromEnvs = new WeakMap<DockerfileModel, ReadonlyMap<string, string>>();

@@ -14,10 +14,10 @@
 import * as nodeFs from 'node:fs';
 import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { declaredValue, lastBefore, type DockerfileModel } from '../model.ts';
+import { expandVariables, type DockerfileModel } from '../model.ts';
 import { contextReads, type ContextReads } from '../context/reads.ts';
 import { findIgnoreFile, walkContext, type ContextEntry as WalkedEntry, type WalkFs } from '../context/walk.ts';
-import type { Target } from './targets.ts';
+import { variableWithBuildArgs, type Target } from './targets.ts';
 
 export type ContextEntry = WalkedEntry;
 
@@ -85,17 +85,8 @@ export function targetReads(target: Target, onbuildReadsContext: boolean): Targe
 function buildView(target: Target): DockerfileModel {
   const { model, args } = target;
   const instructions = target.stages.flatMap((s) => s.instructions);
-  return {
-    ...model,
-    instructions,
-    variable: (name, inst) => {
-      if (args[name] !== undefined && inst) {
-        const decl = inst.keyword === 'FROM' || inst.stage === null ? model.globalArgs.find((a) => declaredValue(a, name) !== undefined) : lastBefore(inst, ['ENV', 'ARG'], (c) => declaredValue(c, name) !== undefined);
-        if (decl?.keyword === 'ARG') return args[name];
-      }
-      return model.variable(name, inst);
-    },
-  };
+  const variable = variableWithBuildArgs(model, args);
+  return { ...model, instructions, variable, expand: (value, inst) => expandVariables(value, (name) => variable(name, inst)) };
 }
 
 /** A directory read as a whole: it and everything below it, in walk order. */

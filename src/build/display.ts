@@ -1,7 +1,7 @@
 // Progress while building. On a terminal: one live line per running target (current step, elapsed
 // time), redrawn in place, and a final line per finished target above them. Otherwise: every output
 // line prefixed with its target's name, as CI logs want.
-import { formatDuration, NO_PAINT, type Paint } from './report.ts';
+import { formatDuration, NO_PAINT, truncate, type Paint } from './report.ts';
 import type { BuildEvent, TargetResult } from './run.ts';
 
 export interface DisplayOptions {
@@ -132,9 +132,4 @@ export class ProgressDisplay {
     this.options.write(`${lines.join('\n')}\n`);
     this.drawn = lines.length;
   }
-}
-
-function truncate(text: string, width: number): string {
-  if (width <= 1) return '';
-  return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
 }

@@ -156,7 +156,7 @@ export class FileDigests {
 }
 
 /** sha256 (hex) of a file, read in chunks so large files do not fill memory. */
-export function digestFile(path: string): string {
+function digestFile(path: string): string {
   const hash = createHash('sha256');
   const fd = openSync(path, 'r');
   try {

@@ -8,7 +8,7 @@ import type { FileDigests } from './file-digests.ts';
 import { isSubtree, type ContextEntry, type ReadItem, type Subtree } from './context-files.ts';
 
 /** Bump when what the hash covers changes: old hashes then never match. */
-export const HASH_FORMAT = 1;
+const HASH_FORMAT = 1;
 
 export interface BuildInputs {
   /** The Dockerfile text as given to the builder. */
@@ -70,10 +70,23 @@ export function combineHash(parts: HashParts): string {
 function contextDigest(contextRoot: string, reads: readonly ReadItem[], digests: FileDigests): string {
   const digest = digests.reader(contextRoot);
   const line = entryLine(contextRoot, digest);
+  return digestLines(reads, (item) => (isSubtree(item) ? `${item.dir.path}\0subtree\0${subtreeDigest(item, line)}\0` : line(item)));
+}
+
+const subtreeDigests = new WeakMap<Subtree, string>();
+
+function subtreeDigest(tree: Subtree, line: (e: ContextEntry) => string): string {
+  let known = subtreeDigests.get(tree);
+  if (known === undefined) subtreeDigests.set(tree, (known = digestLines(tree.entries, line)));
+  return known;
+}
+
+/** sha256 (hex) of the items' lines, in order. */
+function digestLines<T>(items: readonly T[], line: (item: T) => string): string {
   const hash = createHash('sha256');
   let chunk = '';
-  for (const item of reads) {
-    chunk += isSubtree(item) ? `${item.dir.path}\0subtree\0${subtreeDigest(item, line)}\0` : line(item);
+  for (const item of items) {
+    chunk += line(item);
     // Batched: one update per ~64 KiB keeps 100,000 entries cheap.
     if (chunk.length > 65536) {
       hash.update(chunk);
@@ -82,26 +95,6 @@ function contextDigest(contextRoot: string, reads: readonly ReadItem[], digests:
   }
   hash.update(chunk);
   return hash.digest('hex');
-}
-
-const subtreeDigests = new WeakMap<Subtree, string>();
-
-function subtreeDigest(tree: Subtree, line: (e: ContextEntry) => string): string {
-  let known = subtreeDigests.get(tree);
-  if (known === undefined) {
-    const hash = createHash('sha256');
-    let chunk = '';
-    for (const e of tree.entries) {
-      chunk += line(e);
-      if (chunk.length > 65536) {
-        hash.update(chunk);
-        chunk = '';
-      }
-    }
-    hash.update(chunk);
-    subtreeDigests.set(tree, (known = hash.digest('hex')));
-  }
-  return known;
 }
 
 /** `path NUL type mode NUL content NUL` for one entry. */

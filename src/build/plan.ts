@@ -3,7 +3,7 @@
 // this plan.
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import { loadConfig, type LoadedConfig } from '../config.ts';
+import { iacGlobs, loadConfig, type LoadedConfig } from '../config.ts';
 import { usageError } from '../errors.ts';
 import { imagesLandInEngine, registryHasTagCommand, type BuilderName, type BuilderTools } from './builders.ts';
 import { enginePlatform, HASH_LABEL, inspectImages, type EngineImage } from './engine.ts';
@@ -13,7 +13,7 @@ import { combineHash, hashTag, inputParts, settingsPart, type HashParts } from '
 import { capture } from './process.ts';
 import { readEntries, sentContext, sentContextKey, targetReads, type SentContext, type TargetReads } from './context-files.ts';
 import { readImagesFile, statePaths, STATE_DIR_NAME, type ImageRecord, type StatePaths } from './state.ts';
-import { iacGlobs, loadTarget, resolveTargetSpecs, type Target, type TargetSpec } from './targets.ts';
+import { loadTarget, resolveTargetSpecs, type Target, type TargetSpec } from './targets.ts';
 
 export interface BuildOptions {
   cwd?: string;

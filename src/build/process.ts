@@ -27,7 +27,7 @@ export interface RunOptions {
   baseEnv?: NodeJS.ProcessEnv;
 }
 
-export function commandEnv(command: Command, base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+function commandEnv(command: Command, base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...base };
   for (const [k, v] of Object.entries(command.env ?? {})) {
     if (v === undefined) delete env[k];

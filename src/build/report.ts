@@ -28,8 +28,9 @@ export const NO_PAINT: Paint = { green: (s) => s, red: (s) => s, yellow: (s) => 
 
 const STEP_WIDTH = 72;
 
-/** Long RUN lines are cut for the table (the log has them whole). */
-function clip(text: string, width: number): string {
+/** Text cut to `width` characters with an ellipsis (long RUN lines: the log has them whole). */
+export function truncate(text: string, width: number): string {
+  if (width <= 1) return '';
   return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
 }
 
@@ -80,7 +81,7 @@ export function textSummary(report: BuildReport, paint: Paint = NO_PAINT): strin
       t.status,
       t.status === 'skipped' || (t.status === 'cancelled' && !ran) ? '-' : formatDuration(t.durationMs),
       ran ? `${t.steps.cached}/${t.steps.total}` : '-',
-      t.status === 'failed' || t.status === 'cancelled' ? (t.reason ?? '') : t.slowest[0] ? `${clip(t.slowest[0].name, STEP_WIDTH)} ${t.slowest[0].seconds!.toFixed(1)}s` : '',
+      t.status === 'failed' || t.status === 'cancelled' ? (t.reason ?? '') : t.slowest[0] ? `${truncate(t.slowest[0].name, STEP_WIDTH)} ${t.slowest[0].seconds!.toFixed(1)}s` : '',
     ];
     const painted = [...plain];
     painted[1] = statusText(t.status, paint);
@@ -94,7 +95,7 @@ export function textSummary(report: BuildReport, paint: Paint = NO_PAINT): strin
   if (slow.length) {
     out.push('', 'Slowest steps:');
     const width = Math.max(...slow.map((s) => s.target.length));
-    for (const s of slow) out.push(`  ${s.step.seconds!.toFixed(1).padStart(6)}s  ${s.target.padEnd(width)}  ${clip(s.step.name, STEP_WIDTH)}`);
+    for (const s of slow) out.push(`  ${s.step.seconds!.toFixed(1).padStart(6)}s  ${s.target.padEnd(width)}  ${truncate(s.step.name, STEP_WIDTH)}`);
   }
   const failedLogs = report.targets.filter((t) => t.status === 'failed' && t.logFile);
   if (failedLogs.length) {

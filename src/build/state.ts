@@ -60,12 +60,12 @@ export function readImagesFile(path: string): ImagesFile {
 export function recordImages(path: string, records: Record<string, ImageRecord>): void {
   if (Object.keys(records).length === 0) return;
   const file = readImagesFile(path);
-  const before = JSON.stringify(file);
+  const before = JSON.stringify(file, null, 2);
   Object.assign(file.images, records);
   const sorted: Record<string, ImageRecord> = {};
   for (const k of Object.keys(file.images).sort()) sorted[k] = file.images[k];
   const text = JSON.stringify({ version: 1, images: sorted }, null, 2);
-  if (text === JSON.stringify(JSON.parse(before), null, 2)) return; // nothing new: leave the file alone
+  if (text === before) return; // nothing new: leave the file alone
   mkdirSync(join(path, '..'), { recursive: true });
   writeFileAtomic(path, `${text}\n`);
 }

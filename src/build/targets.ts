@@ -1,11 +1,11 @@
 // Build targets: from the config's `images`, or every Dockerfile found under the project, each
 // read and analysed once (which stages the build runs, which images it pulls in, which build args
 // it declares).
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { configError, inputError, DockoptError } from '../errors.ts';
 import { isIgnored, type LoadedConfig } from '../config.ts';
-import { decodeDockerfile, findDockerfiles } from '../files.ts';
+import { decodeDockerfile, findDockerfiles, isDirectory } from '../files.ts';
 import { declaredValue, expandVariables, keyValues, lastBefore, parseDockerfile, type Directive, type DockerfileModel, type Instruction, type Stage } from '../model.ts';
 import { canonicalRef, repositoryFromName, repositoryOf } from './refs.ts';
 
@@ -53,7 +53,7 @@ export interface Target extends TargetSpec {
 }
 
 /** The targets the config declares, or null when it declares none. */
-export function configTargetSpecs(loaded: LoadedConfig): TargetSpec[] | null {
+function configTargetSpecs(loaded: LoadedConfig): TargetSpec[] | null {
   const images = loaded.config.images;
   if (!images || Object.keys(images).length === 0) return null;
   const file = loaded.path ?? 'config';
@@ -134,13 +134,7 @@ export function loadTarget(spec: TargetSpec, options: { builtinFrontend?: boolea
     const code = (err as NodeJS.ErrnoException).code;
     throw inputError(spec.dockerfile, code === 'ENOENT' ? `Dockerfile of target "${spec.name}" does not exist` : `cannot read the Dockerfile of target "${spec.name}" (${code})`);
   }
-  let contextIsDir = false;
-  try {
-    contextIsDir = statSync(spec.context).isDirectory();
-  } catch {
-    /* reported below */
-  }
-  if (!contextIsDir) throw inputError(spec.context, `build context of target "${spec.name}" is not a directory`);
+  if (!isDirectory(spec.context)) throw inputError(spec.context, `build context of target "${spec.name}" is not a directory`);
   const decoded = decodeDockerfile(bytes);
   if ('error' in decoded) throw inputError(spec.dockerfile, decoded.error);
   const original = parseDockerfile(decoded.text, spec.dockerfile);
@@ -173,22 +167,18 @@ export function effectiveArgs(model: DockerfileModel, args: Record<string, strin
   return out;
 }
 
-/** Expand a value at `inst` as the build would, with build args overriding ARG defaults. */
-function expandAt(model: DockerfileModel, value: string, inst: Instruction, args: Record<string, string>): string | null {
-  if (inst.keyword === 'FROM') {
-    // FROM sees the global ARGs only.
-    return expandVariables(value, (name) => {
-      const declared = model.globalArgs.filter((a) => a.start < inst.start && declaredValue(a, name) !== undefined);
-      if (declared.length === 0) return undefined;
-      if (args[name] !== undefined) return args[name];
-      return model.variable(name, inst);
-    });
-  }
-  return expandVariables(value, (name) => {
-    const decl = lastBefore(inst, ['ENV', 'ARG'], (c) => declaredValue(c, name) !== undefined);
-    if (decl?.keyword === 'ARG' && args[name] !== undefined) return args[name];
+/**
+ * `model.variable` as the build sees it: a build arg replaces the default of the ARG in effect
+ * (FROM sees the global ARGs only); a name no ARG declares keeps its ENV value or stays unknown.
+ */
+export function variableWithBuildArgs(model: DockerfileModel, args: Record<string, string>): DockerfileModel['variable'] {
+  return (name, inst) => {
+    if (args[name] !== undefined && inst) {
+      const decl = inst.keyword === 'FROM' ? model.globalArgs.find((a) => a.start < inst.start && declaredValue(a, name) !== undefined) : lastBefore(inst, ['ENV', 'ARG'], (c) => declaredValue(c, name) !== undefined);
+      if (decl?.keyword === 'ARG') return args[name];
+    }
     return model.variable(name, inst);
-  });
+  };
 }
 
 /**
@@ -212,8 +202,9 @@ function analyseStages(model: DockerfileModel, args: Record<string, string>, spe
   };
   const reached = new Set<Stage>();
   const images: ImageUse[] = [];
+  const variable = variableWithBuildArgs(model, args);
   const use = (written: string, inst: Instruction, via: ImageUse['via'], stage: Stage, allowIndex: boolean) => {
-    const ref = expandAt(model, written, inst, args);
+    const ref = expandVariables(written, (name) => variable(name, inst));
     const internal = ref !== null ? stageNamed(ref, stage, allowIndex) : undefined;
     if (internal) visit(internal);
     else if (ref?.toLowerCase() !== 'scratch') images.push({ ref, written, via, line: inst.line + 1 });
@@ -241,13 +232,6 @@ export interface ResolvedSpecs {
   warnings: string[];
   /** Where the targets came from, for people. */
   origin: 'config' | 'iac' | 'config+iac' | 'dockerfiles';
-}
-
-/** The IaC globs asked for: `--iac` on the command line, else the config's `discover.iac`. */
-export function iacGlobs(loaded: LoadedConfig, cli?: string[]): string[] {
-  if (cli && cli.length) return cli;
-  const g = loaded.config.discover?.iac;
-  return g === undefined ? [] : Array.isArray(g) ? g : [g];
 }
 
 /**

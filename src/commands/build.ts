@@ -4,6 +4,7 @@ import type { Handler } from '../cli.ts';
 import { usageError } from '../errors.ts';
 import { writeFileAtomic } from '../write.ts';
 import { useColor } from './lint.ts';
+import { colors } from '../colors.ts';
 import { runBuild, type BuildReport } from '../build/run.ts';
 import { jsonReport, NO_PAINT, planText, textSummary, type Paint } from '../build/report.ts';
 import { ProgressDisplay } from '../build/display.ts';
@@ -21,15 +22,8 @@ function parseBuildArgs(values: string[], env: NodeJS.ProcessEnv): Record<string
   return out;
 }
 
-/** picocolors probes the terminal when it loads: only when colour is on. */
-function colors(): Paint {
-  const require = process.getBuiltinModule('node:module').createRequire(import.meta.url);
-  const c = (require('picocolors') as typeof import('picocolors')).createColors(true);
-  return { green: c.green, red: c.red, yellow: c.yellow, dim: c.dim, bold: c.bold };
-}
-
 /** Exit code: 130 interrupted, 1 any target failed or was cancelled, else 0. */
-export function buildExitCode(report: BuildReport): number {
+function buildExitCode(report: BuildReport): number {
   if (report.interrupted) return 130;
   return report.targets.some((t) => t.status === 'failed' || t.status === 'cancelled') ? 1 : 0;
 }
@@ -38,7 +32,7 @@ export const buildCommand: Handler = async (argv, io) => {
   const format = argv.format as 'text' | 'json';
   const output = argv.output as string | undefined;
   const color = useColor(argv, io, false);
-  const paint = color ? colors() : NO_PAINT;
+  const paint: Paint = color ? colors(true) : NO_PAINT;
   const live = io.isTTY && isatty(2) && !io.env.CI && io.env.TERM !== 'dumb';
   const display = new ProgressDisplay({ write: io.stderr, live, columns: io.columns, paint: live ? paint : NO_PAINT });
 

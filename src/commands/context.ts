@@ -12,7 +12,7 @@ function bar(fraction: number): string {
   return '█'.repeat(full) + '░'.repeat(BAR - full);
 }
 
-export function contextText(a: ContextAnalysis): string {
+function contextText(a: ContextAnalysis): string {
   const j = a.json;
   const out: string[] = [];
   const what = [j.dockerfile ? `Dockerfile ${j.dockerfile}` : 'no Dockerfile', j.ignoreFile ? `ignore file ${j.ignoreFile}` : 'no .dockerignore'];

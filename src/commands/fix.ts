@@ -4,6 +4,7 @@ import { loadConfig } from '../config.ts';
 import { fixFiles } from '../fix/files.ts';
 import { colorDiff, fixJson, fixSummaryText, unifiedDiff } from '../fix/report.ts';
 import { parseRuleFlags, useColor } from './lint.ts';
+import { colors } from '../colors.ts';
 
 /**
  * Without --write: print what would change (a unified diff, or JSON) and exit 1 if anything would,
@@ -48,8 +49,7 @@ export const fixCommand: Handler = async (argv, io) => {
         io.stdout(diff);
         continue;
       }
-      const { createColors } = (process.getBuiltinModule('node:module').createRequire(import.meta.url)('picocolors') as typeof import('picocolors'));
-      io.stdout(colorDiff(diff, createColors(true)));
+      io.stdout(colorDiff(diff, colors(true)));
     }
   }
   io.stderr(fixSummaryText(result, write));

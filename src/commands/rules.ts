@@ -4,7 +4,7 @@ import { findRule } from '../config.ts';
 import { usageError } from '../errors.ts';
 import type { Rule } from '../types.ts';
 
-export function ruleJson(r: Rule) {
+function ruleJson(r: Rule) {
   return {
     code: r.meta.code,
     name: r.meta.name,
@@ -19,7 +19,7 @@ export function ruleJson(r: Rule) {
   };
 }
 
-export function rulesMarkdownTable(): string {
+function rulesMarkdownTable(): string {
   const rows = rules.map((r) => `| ${r.meta.code} | ${r.meta.name} | ${r.meta.category} | ${r.meta.severity} | ${r.meta.fixable === 'never' ? '' : 'yes'} | ${(r.meta.hadolint ?? []).join(', ')} | ${(r.meta.buildkit ?? []).join(', ')} |`);
   return ['| Code | Name | Category | Severity | Fix | hadolint | BuildKit check |', '| --- | --- | --- | --- | --- | --- | --- |', ...rows].join('\n');
 }
@@ -56,7 +56,7 @@ function contextLines(listing: Record<string, string | number> | undefined): str
   return [`  in a build context holding: ${Object.entries(listing).map(entry).join(', ')}`];
 }
 
-export function explainText(r: Rule): string {
+function explainText(r: Rule): string {
   const m = r.meta;
   const eq = [...(m.hadolint ?? []).map((c) => `hadolint ${c}`), ...(m.buildkit ?? []).map((c) => `BuildKit check ${c}`)];
   return [

@@ -1,11 +1,12 @@
 // `dockopt targets`: every build target and where it came from (config, a Dockerfile found on disk,
 // or the file:line of an infrastructure-code declaration), with its dependencies.
-import { relative, resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
 import type { Handler } from '../cli.ts';
-import { loadConfig } from '../config.ts';
-import { iacGlobs, loadTarget, resolveTargetSpecs } from '../build/targets.ts';
+import { iacGlobs, loadConfig } from '../config.ts';
+import { loadTarget, resolveTargetSpecs } from '../build/targets.ts';
 import { dependenciesOf, tagOwners } from '../build/graph.ts';
 import { DockoptError } from '../errors.ts';
+import { displayPath } from '../files.ts';
 
 export interface TargetListing {
   name: string;
@@ -24,10 +25,7 @@ export interface TargetListing {
 export async function listTargets(cwd: string, options: { configPath?: string; iac?: string[] } = {}): Promise<{ targets: TargetListing[]; warnings: string[] }> {
   const loaded = await loadConfig(cwd, options.configPath);
   const { specs, warnings } = await resolveTargetSpecs(loaded, cwd, iacGlobs(loaded, options.iac));
-  const show = (p: string) => {
-    const rel = relative(cwd, p);
-    return rel === '' ? '.' : rel.startsWith('..') ? resolve(p) : rel.split(sep).join('/');
-  };
+  const show = (p: string) => displayPath(cwd, resolve(p));
   const owners = tagOwners(specs);
   const targets = specs.map((s): TargetListing => {
     let dependsOn: TargetListing['dependsOn'] = null;

@@ -2,12 +2,12 @@
 // (`--context`, else the config's `overrides[].context`, else the context an infrastructure-code
 // declaration gives it, else the Dockerfile's directory), and one
 // walk per context directory and ignore file for the whole run.
-import { statSync } from 'node:fs';
-import { dirname, relative, resolve, sep } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { configError, DockoptError, usageError } from '../errors.ts';
 import { overridesFor, type LoadedConfig } from '../config.ts';
 import { BuildContext, DEFAULT_LIMITS, type ContextLimits } from './facts.ts';
 import { findIgnoreFile, walkContext } from './walk.ts';
+import { displayPath, isDirectory } from '../files.ts';
 
 export interface BuildContextOption {
   /** The context directory for every Dockerfile (`--context`), relative to cwd. */
@@ -16,12 +16,6 @@ export interface BuildContextOption {
   stdin?: boolean;
   /** Contexts declared in infrastructure code (absolute Dockerfile path -> absolute context). */
   declared?: Map<string, string>;
-}
-
-function shown(cwd: string, abs: string): string {
-  const rel = relative(cwd, abs);
-  if (rel === '') return '.';
-  return !rel.startsWith('..') && !rel.startsWith(sep) ? rel.split(sep).join('/') : abs;
 }
 
 export class BuildContextResolver {
@@ -72,8 +66,8 @@ export class BuildContextResolver {
   }
 
   private load(dir: string, dockerfile: string, ignoreFile: string | null, inferred: boolean): BuildContext {
-    const dirShown = shown(this.cwd, dir);
-    const ignoreShown = ignoreFile ? shown(this.cwd, ignoreFile) : null;
+    const dirShown = displayPath(this.cwd, dir);
+    const ignoreShown = ignoreFile ? displayPath(this.cwd, ignoreFile) : null;
     try {
       const walk = walkContext(dir, { dockerfile });
       return new BuildContext(dirShown, walk, ignoreShown, this.limits, null, inferred);
@@ -83,13 +77,5 @@ export class BuildContextResolver {
       }
       throw err;
     }
-  }
-}
-
-function isDirectory(p: string): boolean {
-  try {
-    return statSync(p).isDirectory();
-  } catch {
-    return false;
   }
 }

@@ -1,9 +1,9 @@
 // The data behind `dockopt context`: what a build context sends, what .dockerignore leaves out,
 // what the Dockerfile never reads, the largest paths and the .dockerignore lines worth adding.
-import { existsSync, statSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { inputError } from '../errors.ts';
-import { readDockerfile } from '../files.ts';
+import { displayPath, isDirectory, readDockerfile } from '../files.ts';
 import { parseDockerfile } from '../model.ts';
 import { BuildContext, DEFAULT_LIMITS, type ContextLimits, type TreeNode } from './facts.ts';
 import { contextReads, type ContextReads } from './reads.ts';
@@ -60,12 +60,6 @@ export interface AnalyzeOptions {
   limits?: Partial<ContextLimits>;
 }
 
-function shown(cwd: string, abs: string): string {
-  const rel = relative(cwd, abs);
-  if (rel === '') return '.';
-  return !rel.startsWith('..') && !rel.startsWith(sep) ? rel.split(sep).join('/') : abs;
-}
-
 /** Order of UTF-8 bytes (code points), as `LC_ALL=C sort` and Go order paths. */
 export function compareBytewise(a: string, b: string): number {
   if (a === b) return 0;
@@ -97,12 +91,12 @@ export function analyzeContext(dir: string, options: AnalyzeOptions = {}): Conte
   let reads: ContextReads | null = null;
   if (dockerfile) {
     const read = readDockerfile(dockerfile);
-    if ('error' in read) throw inputError(shown(cwd, dockerfile), read.error);
-    reads = contextReads(parseDockerfile(read.text, shown(cwd, dockerfile)));
+    if ('error' in read) throw inputError(displayPath(cwd, dockerfile), read.error);
+    reads = contextReads(parseDockerfile(read.text, displayPath(cwd, dockerfile)));
   }
   const walk: WalkResult = walkContext(root, { dockerfile: dockerfile ?? undefined, measureExcluded: true });
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
-  const ctx = new BuildContext(shown(cwd, root), walk, walk.ignoreFile ? shown(cwd, walk.ignoreFile) : null, limits);
+  const ctx = new BuildContext(displayPath(cwd, root), walk, walk.ignoreFile ? displayPath(cwd, walk.ignoreFile) : null, limits);
   const tree = ctx.tree();
 
   // Bytes and files read below each node.
@@ -161,7 +155,7 @@ export function analyzeContext(dir: string, options: AnalyzeOptions = {}): Conte
   const files = walk.files.map((e) => ({ path: e.path, type: e.type, size: e.size })).sort((a, b) => compareBytewise(a.path, b.path));
   const json: ContextReportJson = {
     context: ctx.dir,
-    dockerfile: dockerfile ? shown(cwd, dockerfile) : null,
+    dockerfile: dockerfile ? displayPath(cwd, dockerfile) : null,
     ignoreFile: ctx.ignoreFile,
     totalFiles: walk.totalFiles,
     totalBytes: walk.totalBytes,
@@ -181,12 +175,4 @@ export function analyzeContext(dir: string, options: AnalyzeOptions = {}): Conte
     unreadable: walk.unreadable,
     skipped: walk.skipped,
   };
-}
-
-function isDirectory(p: string): boolean {
-  try {
-    return statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
 }

@@ -3,7 +3,8 @@
 // cache out of the image, so the image stays the same while rebuilds stop downloading everything.
 import { lastBefore, type DockerfileModel, type Instruction } from '../model.ts';
 import { findOption, positionals, type ShellCommand, type ShellWord } from '../shell.ts';
-import { homeAt, missingCaches, recognise, userAt, type CacheSpec, type PackageManagerId, type PackageManagerUse } from '../package-managers.ts';
+import { cacheMountFlag } from '../cache-cleanup.ts';
+import { expandHome, homeAt, isRootUser, missingCaches, recognise, userAt, type CacheSpec, type PackageManagerId, type PackageManagerUse } from '../package-managers.ts';
 import { runCommands } from '../rule-helpers.ts';
 import type { Edit, Fix } from '../types.ts';
 import { copiedFrom, insertRunFlags, laterInChain, removeCommand, removeWord } from './edits.ts';
@@ -55,7 +56,7 @@ function commandLine(cmd: ShellCommand): string {
 
 /** Normalised absolute path from an rm operand: `~`/$HOME resolved, trailing globs dropped. */
 function cleanupPath(value: string, home: string): string | null {
-  let v = value.replace(/^~(?=\/|$)/, home).replace(/^\$\{?HOME\}?(?=\/|$)/, home);
+  let v = expandHome(value, home);
   if (!v.startsWith('/')) return null;
   const glob = v.search(/[*?[]/);
   if (glob !== -1) v = v.slice(0, v.lastIndexOf('/', glob));
@@ -119,10 +120,6 @@ function priorRuns(inst: Instruction): Instruction[] {
   return out;
 }
 
-function isRoot(user: string | null): boolean {
-  return user === null || /^(root|0)(:.*)?$/.test(user);
-}
-
 /** Whether an earlier command of this RUN refreshes the package index the install uses. */
 function refreshesIndexFirst(cmds: ShellCommand[], use: PackageManagerUse): boolean {
   const at = cmds.indexOf(use.command);
@@ -160,7 +157,7 @@ function aptFixPending(model: DockerfileModel, run: Instruction): boolean {
   const cmds = runCommands(run);
   return cmds.some((c) => {
     const u = recognise(c);
-    return u?.manager === 'apt' && u.action === 'install' && refreshesIndexFirst(cmds, u) && missingCaches(model, run, 'apt').length > 0 && isRoot(userAt(run));
+    return u?.manager === 'apt' && u.action === 'install' && refreshesIndexFirst(cmds, u) && missingCaches(model, run, 'apt').length > 0 && isRootUser(userAt(run));
   });
 }
 
@@ -192,7 +189,7 @@ export function cacheMountFix(model: DockerfileModel, inst: Instruction, use: Pa
 
   const user = userAt(inst);
   let owner = '';
-  if (!isRoot(user)) {
+  if (!isRootUser(user)) {
     const ids = userIds(model, inst, user!);
     if (!ids) return { fix: null, reason: `the uid of user ${user} is not known, and the mount must belong to it` };
     const { home } = homeAt(model, inst);
@@ -206,7 +203,7 @@ export function cacheMountFix(model: DockerfileModel, inst: Instruction, use: Pa
   // were installed automatically (`apt-mark`, `autoremove` read it). Mounting only the lists keeps
   // that file in the image, where the original build left it, instead of in a shared cache.
   const mounts = missing.map((c) => ({ ...c, target: use.manager === 'apt' && c.target.replace(/\/+$/, '') === '/var/lib/apt' ? '/var/lib/apt/lists' : c.target }));
-  const flags = mounts.map((c) => `--mount=type=cache,target=${c.target}${c.sharing ? `,sharing=${c.sharing}` : ''}${owner}`);
+  const flags = mounts.map((c) => cacheMountFlag(c, owner));
   const edits: Edit[] = [];
   const notes: string[] = [];
 

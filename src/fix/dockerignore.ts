@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DockerfileModel } from '../model.ts';
 import { packageManagerUses, type Ecosystem } from '../package-managers.ts';
-import { contextReads, type ContextRead } from '../context/reads.ts';
+import { contextReads, type ContextRead, type ContextReads } from '../context/reads.ts';
 import { DockerIgnore, InvalidPatternError } from '../context/ignore.ts';
 import type { BuildContext } from '../context/facts.ts';
 import { TEMPLATES_DIR } from '../paths.ts';
@@ -128,21 +128,12 @@ export function loadIgnoreRenderer(dir = TEMPLATES_DIR): Render {
   };
 }
 
-function lineOf(r: ContextRead): number {
-  return r.instruction.line + 1;
-}
-
 /** The paths a read needs by name: its source (and, for a wildcard, the entries it matches). */
-function namedPaths(inputs: IgnoreInputs, read: ContextRead): string[] {
+function namedPaths(context: BuildContext, reads: ContextReads, read: ContextRead): string[] {
   if (read.path === '.') return [];
   if (!read.glob) return [read.path];
   const depth = read.path.split('/').length;
-  const reads = contextReads(modelOf(inputs, read));
-  return (inputs.context.walk?.files ?? []).filter((e) => e.path.split('/').length === depth && reads.covers(read, e.path)).map((e) => e.path);
-}
-
-function modelOf(inputs: IgnoreInputs, read: ContextRead): DockerfileModel {
-  return inputs.dockerfiles.find((d) => d.model.instructions.includes(read.instruction))!.model;
+  return (context.walk?.files ?? []).filter((e) => e.path.split('/').length === depth && reads.covers(read, e.path)).map((e) => e.path);
 }
 
 /**
@@ -152,6 +143,10 @@ function modelOf(inputs: IgnoreInputs, read: ContextRead): DockerfileModel {
 export function planDockerignore(inputs: IgnoreInputs, render: Render, templatesDir = TEMPLATES_DIR): IgnorePlan | null {
   const reads = inputs.dockerfiles.map((d) => ({ path: d.path, reads: contextReads(d.model) }));
   const wholeContext = reads.filter((r) => r.reads.everything);
+  // What each read needs by name, and where it is, for the conflict check of every candidate.
+  const needed = reads.flatMap(({ path, reads: r }) =>
+    r.reads.map((read) => ({ paths: namedPaths(inputs.context, r, read), where: `${read.kind === 'mount' ? 'a bind mount' : read.kind} on line ${read.instruction.line + 1} of ${path}` })),
+  );
   const candidates: IgnoreCandidate[] = ignoreTemplatesFor(inputs).flatMap((t) => readIgnoreTemplate(t, templatesDir));
   // A new ignore file must not end up in images that copy the whole context (BuildKit reads it
   // without it being sent).
@@ -196,15 +191,12 @@ export function planDockerignore(inputs: IgnoreInputs, render: Render, templates
     }
     // Never exclude what a COPY/ADD/bind mount of any Dockerfile using this context reads.
     let conflict: string | null = null;
-    for (const { path, reads: r } of reads) {
-      for (const read of r.reads) {
-        const hit = namedPaths(inputs, read).find((p) => ignore.matches(p) && !existingPatterns.matches(p));
-        if (hit) {
-          conflict = `${read.kind === 'mount' ? 'a bind mount' : read.kind} on line ${lineOf(read)} of ${path} reads ${hit}`;
-          break;
-        }
+    for (const { paths, where } of needed) {
+      const hit = paths.find((p) => ignore.matches(p) && !existingPatterns.matches(p));
+      if (hit) {
+        conflict = `${where} reads ${hit}`;
+        break;
       }
-      if (conflict) break;
     }
     if (conflict) {
       skipped.push({ pattern: c.pattern, reason: conflict });

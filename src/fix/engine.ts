@@ -76,7 +76,7 @@ export interface FixTextResult {
   unsafeSkipped: number;
 }
 
-export const DEFAULT_MAX_PASSES = 50;
+const DEFAULT_MAX_PASSES = 50;
 
 export class FixConvergenceError extends DockoptError {
   constructor(file: string, message: string) {

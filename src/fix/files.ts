@@ -2,15 +2,15 @@
 // (with `write`) replace it atomically. Returns data; never prints or exits.
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { expandInputs, findDockerfiles, readDockerfile } from '../files.ts';
+import { displayPath, expandInputs, findDockerfiles, readDockerfile, readInput } from '../files.ts';
 import { parseDockerfile, type DockerfileModel } from '../model.ts';
 import { BuildContextResolver } from '../context/lint-context.ts';
 import { findIgnoreFile } from '../context/walk.ts';
-import { isIgnored, loadConfig, type LoadedConfig, type RuleConfig } from '../config.ts';
-import { displayPath, ruleByCode, settingsForFile } from '../lint.ts';
+import { findRule, isIgnored, loadConfig, type LoadedConfig } from '../config.ts';
+import { lintSettings, rules as catalogue, settingsForFile, type LintOptions } from '../lint.ts';
 import { DockoptError, usageError } from '../errors.ts';
 import { writeFileAtomic } from '../write.ts';
-import type { Finding, LintSettings } from '../types.ts';
+import type { Finding } from '../types.ts';
 import { fixText, type AppliedFix, type FixOptions, type RejectedFix, type Rewrite } from './engine.ts';
 import { SHELLCHECK_RULE } from '../shellcheck.ts';
 import { defaultCacheFile, runShellcheckSync } from '../shellcheck-runner.ts';
@@ -53,13 +53,7 @@ export interface FixResult {
   summary: FixSummary;
 }
 
-export interface FixFilesOptions {
-  cwd?: string;
-  configPath?: string;
-  config?: LoadedConfig;
-  ruleOverrides?: Record<string, RuleConfig>;
-  stdin?: string;
-  stdinPath?: string;
+export interface FixFilesOptions extends Pick<LintOptions, 'cwd' | 'configPath' | 'config' | 'ruleOverrides' | 'stdin' | 'stdinPath'> {
   unsafe?: boolean;
   /** Rule codes or names whose fixes to apply (default: all). */
   only?: readonly string[];
@@ -78,7 +72,7 @@ export interface FixFilesOptions {
 }
 
 /** Rule codes for `only`: accepts codes and names, rejects unknown ones. */
-export function resolveOnly(values: readonly string[] | undefined): string[] | undefined {
+function resolveOnly(values: readonly string[] | undefined): string[] | undefined {
   if (!values || values.length === 0) return undefined;
   const codes: string[] = [];
   for (const raw of values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean)) {
@@ -86,7 +80,7 @@ export function resolveOnly(values: readonly string[] | undefined): string[] | u
       codes.push(raw.toUpperCase());
       continue;
     }
-    const rule = ruleByCode(raw);
+    const rule = findRule(catalogue, raw);
     if (!rule) throw usageError(`--only: no rule "${raw}"`, 'see `dockopt rules`');
     codes.push(rule.meta.code);
   }
@@ -97,7 +91,7 @@ export function resolveOnly(values: readonly string[] | undefined): string[] | u
  * The whole-file rewrites the options ask for (loaded only then): the multi-stage rewrite with
  * `multistage` or `only: ['multistage']`, or as one of the unsafe fixes with `unsafe` and no `only`.
  */
-export async function rewritesFor(options: { multistage?: boolean; unsafe?: boolean; only?: readonly string[] }): Promise<Rewrite[]> {
+async function rewritesFor(options: { multistage?: boolean; unsafe?: boolean; only?: readonly string[] }): Promise<Rewrite[]> {
   const wanted = options.multistage || options.only?.includes('MULTISTAGE') || (options.unsafe && !options.only);
   if (!wanted) return [];
   const { multistageRewrite } = await import('./multistage.ts');
@@ -110,8 +104,7 @@ export async function fixFiles(operands: string[], options: FixFilesOptions = {}
   const only = resolveOnly(options.only);
   settingsForFile(loaded, null, options.ruleOverrides);
   const inputs = expandInputs(operands, cwd, (p) => isIgnored(loaded, p), options.stdinPath);
-  const { trustedRegistries, labelSchema, strictLabels } = loaded.config;
-  const settings: LintSettings = { trustedRegistries, labelSchema, strictLabels };
+  const settings = lintSettings(loaded);
   const rewrites = await rewritesFor({ ...options, only });
   const wantIgnore = options.dockerignore !== false && (!only || only.includes('DOCKERIGNORE'));
   // Made before any file is written: a bad --context is a usage error, not a half-done run.
@@ -119,13 +112,8 @@ export async function fixFiles(operands: string[], options: FixFilesOptions = {}
   const files: FileFixResult[] = [];
   for (const input of inputs) {
     const empty = { changed: false, written: false, applied: [], rejected: [], remaining: [], unsafeSkipped: 0 };
-    if (input.kind === 'error') {
-      files.push({ path: input.path, absolutePath: null, error: input.error, ...empty });
-      continue;
-    }
-    const abs = input.kind === 'file' ? input.path : null;
-    const shown = abs ? displayPath(cwd, abs) : input.path;
-    const read = input.kind === 'stdin' ? { text: options.stdin ?? '' } : readDockerfile(input.path);
+    const read = readInput(input, cwd, options.stdin);
+    const { path: shown, absolutePath: abs } = read;
     if ('error' in read) {
       files.push({ path: shown, absolutePath: abs, error: read.error, ...empty });
       continue;
@@ -144,16 +132,7 @@ export async function fixFiles(operands: string[], options: FixFilesOptions = {}
       files.push({ path: shown, absolutePath: abs, error: err.format(), ...empty, input: read.text });
       continue;
     }
-    let written = false;
-    let error: string | null = null;
-    if (options.write && abs && result.changed) {
-      try {
-        writeFileAtomic(abs, result.output);
-        written = true;
-      } catch (err) {
-        error = `cannot be written (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`;
-      }
-    }
+    const { written, error } = options.write && abs && result.changed ? writeFixed(abs, result.output) : { written: false, error: null };
     files.push({
       path: shown,
       absolutePath: abs,
@@ -183,7 +162,7 @@ async function dockerignoreFixes(fixed: FileFixResult[], cwd: string, loaded: Lo
   const add = (abs: string, model: DockerfileModel) => {
     let dir: string;
     try {
-      dir = contextDirOf(resolver, abs);
+      dir = resolver.contextDir(abs).dir;
     } catch {
       return;
     }
@@ -199,7 +178,7 @@ async function dockerignoreFixes(fixed: FileFixResult[], cwd: string, loaded: Lo
   // Every other Dockerfile that builds from the same context counts too.
   for (const g of [...groups.values()]) {
     for (const other of findDockerfiles(g.context, (p) => isIgnored(loaded, p))) {
-      if (g.models.has(other) || contextDirOf(resolver, other) !== g.context) continue;
+      if (g.models.has(other) || resolver.contextDir(other).dir !== g.context) continue;
       const read = readDockerfile(other);
       if ('text' in read) add(other, parseDockerfile(read.text, displayPath(cwd, other)));
     }
@@ -231,16 +210,7 @@ async function dockerignoreFixes(fixed: FileFixResult[], cwd: string, loaded: Lo
       continue;
     }
     const description = exists ? `Add ${count} pattern${count === 1 ? '' : 's'} to ${shown}` : `Create ${shown} (${count} pattern${count === 1 ? '' : 's'})`;
-    let written = false;
-    let error: string | null = null;
-    if (options.write) {
-      try {
-        writeFileAtomic(target, plan.text);
-        written = true;
-      } catch (err) {
-        error = `cannot be written (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`;
-      }
-    }
+    const { written, error } = options.write ? writeFixed(target, plan.text) : { written: false, error: null };
     out.push({
       ...base,
       error,
@@ -254,13 +224,17 @@ async function dockerignoreFixes(fixed: FileFixResult[], cwd: string, loaded: Lo
   return out;
 }
 
-/** The build context directory of a Dockerfile (the resolver's answer, whichever shape it has). */
-function contextDirOf(resolver: BuildContextResolver, dockerfile: string): string {
-  const found: string | { dir: string } = resolver.contextDir(dockerfile);
-  return typeof found === 'string' ? found : found.dir;
+/** Write a fixed file atomically; a failure is the file's error, not the run's. */
+function writeFixed(path: string, text: string): { written: boolean; error: string | null } {
+  try {
+    writeFileAtomic(path, text);
+    return { written: true, error: null };
+  } catch (err) {
+    return { written: false, error: `cannot be written (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` };
+  }
 }
 
-export function summarizeFixes(files: FileFixResult[]): FixSummary {
+function summarizeFixes(files: FileFixResult[]): FixSummary {
   const sum = (f: (x: FileFixResult) => number) => files.reduce((n, x) => n + f(x), 0);
   return {
     files: files.length,

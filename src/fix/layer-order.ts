@@ -4,10 +4,11 @@
 // (DO105). The manifests and commands are the file's own; nothing is invented.
 import { keyValues, lastBefore, type DockerfileModel, type Instruction, type Word } from '../model.ts';
 import { staleCopiesBefore, type StaleCopy } from '../layer-order.ts';
-import { findOption, positionals } from '../shell.ts';
+import { findOption, positionals, type ShellCommand } from '../shell.ts';
 import { PACKAGE_MANAGERS, packageManagerUses, recognise, type PackageManagerId, type PackageManagerUse } from '../package-managers.ts';
 import { copyOperands, readsContext, runCommands } from '../rule-helpers.ts';
 import type { Edit, Fix } from '../types.ts';
+import { cleanPath } from '../context/ignore.ts';
 import { instructionBlock, moveAfter, moveBefore, nextLineStart, removeWord } from './edits.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -16,8 +17,12 @@ import { instructionBlock, moveAfter, moveBefore, nextLineStart, removeWord } fr
 /** Instructions an install may move above: they do not change what a RUN sees or does. */
 const INERT = new Set(['LABEL', 'EXPOSE', 'CMD', 'ENTRYPOINT', 'HEALTHCHECK', 'STOPSIGNAL', 'MAINTAINER']);
 
-/** Commands that may share the RUN with an install that moves: they need nothing from the source. */
 const HARMLESS = new Set(['set', 'echo', 'printf', 'true', ':', 'mkdir']);
+
+/** A command that may share the RUN with an install that moves: it needs nothing from the source. */
+export function harmless(cmd: ShellCommand): boolean {
+  return HARMLESS.has(cmd.name) || (cmd.name === 'rm' && positionals(cmd).every((w) => /^(\/tmp\/|\/var\/|\/root\/\.cache|~\/\.cache|\$HOME\/\.cache)/.test(w.value)));
+}
 
 /** Manifests that are directories (`COPY .mvn* ./` would copy their contents, not them). */
 const DIRECTORY_MANIFESTS = new Set(['.mvn', 'gradle']);
@@ -51,16 +56,6 @@ function manifestSources(use: PackageManagerUse): { required: string[]; optional
   return { required: [required], optional };
 }
 
-function normalise(p: string): string {
-  const parts: string[] = [];
-  for (const part of p.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') parts.pop();
-    else parts.push(part);
-  }
-  return `/${parts.join('/')}`;
-}
-
 function isAbsolute(p: string): boolean {
   return p.startsWith('/') || p.startsWith('$');
 }
@@ -76,12 +71,12 @@ function workdirAt(inst: Instruction): string {
   }
   let dir = '/';
   for (const v of chain) dir = isAbsolute(v) ? v : `${dir.replace(/\/+$/, '')}/${v}`;
-  return dir.startsWith('$') ? dir.replace(/\/+$/, '') || dir : normalise(dir);
+  return dir.startsWith('$') ? dir.replace(/\/+$/, '') || dir : cleanPath(`/${dir}`);
 }
 
 function resolveIn(dir: string, p: string): string {
   const raw = isAbsolute(p) ? p : `${dir.replace(/\/+$/, '')}/${p}`;
-  return raw.startsWith('$') ? raw.replace(/\/+/g, '/').replace(/\/\.\//g, '/').replace(/\/+$/, '') : normalise(raw);
+  return raw.startsWith('$') ? raw.replace(/\/+/g, '/').replace(/\/\.\//g, '/').replace(/\/+$/, '') : cleanPath(`/${raw}`);
 }
 
 /** A COPY's sources, destination and flags other than --from, when it is a plain context copy. */
@@ -177,7 +172,7 @@ function describe(lines: string[]): string {
   return lines.length ? `copy ${lines.map((l) => l.replace(/^copy\s+(--\S+\s+)*/i, '').replace(/\s+\S+$/, '')).join(', ')} and ` : '';
 }
 
-/** Commands that may share the RUN with an install that moves: they need nothing from the source. */
+/** Whether every command of the RUN is an install that needs no source, or needs nothing from the source at all. */
 function installOnly(install: Instruction): boolean {
   for (const cmd of runCommands(install)) {
     const u = recognise(cmd);
@@ -185,9 +180,8 @@ function installOnly(install: Instruction): boolean {
       if (u.inputs === null) return false;
       continue;
     }
-    if (HARMLESS.has(cmd.name)) continue;
+    if (harmless(cmd)) continue;
     const args = cmd.args.map((w) => w.value).join(' ');
-    if (cmd.name === 'rm' && positionals(cmd).every((w) => /^(\/tmp\/|\/var\/|\/root\/\.cache|~\/\.cache|\$HOME\/\.cache)/.test(w.value))) continue;
     if (/^(apt-get|apt|apk|dnf|yum|microdnf|tdnf|zypper|pip\d*|npm|yarn|pnpm|go|composer)$/.test(cmd.name) && /\b(clean|cache|purge|prune)\b/.test(args)) continue;
     // Reports about what is installed: `pip check`, `npm --version`.
     if (/^(pip\d*|npm|yarn|pnpm|node|python\d*(\.\d+)?|go)$/.test(cmd.name) && /^(-m pip )?(check|list|freeze|--version|-V|-v|version)$/.test(args)) continue;

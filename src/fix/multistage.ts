@@ -9,12 +9,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDockerfile, type DockerfileModel, type Instruction } from '../model.ts';
 import { packageManagerUses, recognise, type PackageManagerUse } from '../package-managers.ts';
-import { positionals } from '../shell.ts';
 import { readsContext, runCommands } from '../rule-helpers.ts';
 import { staleCopiesBefore } from '../layer-order.ts';
 import { TEMPLATES_DIR } from '../paths.ts';
 import { DockoptError } from '../errors.ts';
 import { fixText, type FixOptions, type Rewrite } from './engine.ts';
+import { harmless } from './layer-order.ts';
 
 export type TemplateName = 'python' | 'lambda-python' | 'node' | 'go' | 'generic';
 export const TEMPLATE_NAMES: TemplateName[] = ['python', 'lambda-python', 'node', 'go', 'generic'];
@@ -132,8 +132,7 @@ function installOnly(inst: Instruction, accept: (u: PackageManagerUse) => boolea
       installs++;
       continue;
     }
-    if (['set', 'echo', 'printf', 'true', ':', 'mkdir'].includes(c.name)) continue;
-    if (c.name === 'rm' && positionals(c).every((w) => /^(\/tmp\/|\/var\/|\/root\/\.cache|~\/\.cache|\$HOME\/\.cache)/.test(w.value))) continue;
+    if (harmless(c)) continue;
     return false;
   }
   return installs > 0;

@@ -1,20 +1,6 @@
 import type { Formatter } from './index.ts';
 import type { Severity } from '../types.ts';
-
-type Colors = ReturnType<typeof import('picocolors').createColors>;
-
-/**
- * picocolors probes process.stdout when it loads, which costs start-up time on every run:
- * load it only when colour is on.
- */
-function colors(enabled: boolean): Colors {
-  if (enabled) {
-    const require = process.getBuiltinModule('node:module').createRequire(import.meta.url);
-    return (require('picocolors') as typeof import('picocolors')).createColors(true);
-  }
-  const plain = (s: string | number | null | undefined) => String(s);
-  return new Proxy({} as Colors, { get: (_t, key) => (key === 'isColorSupported' ? false : plain) });
-}
+import { colors } from '../colors.ts';
 
 export const stylish: Formatter = (result, options) => {
   const c = colors(options.color);

@@ -78,7 +78,7 @@ function programDir(file: string, fallback: string): string {
   }
 }
 
-export function matchFiles(cwd: string, patterns: string[]): string[] {
+function matchFiles(cwd: string, patterns: string[]): string[] {
   const isMatch = picomatch(patterns, { dot: false });
   return walkFiles(cwd, (p, isDir) => !isDir && (!/\.(c|m)?[jt]sx?$/.test(p) || p.endsWith('.d.ts') || !isMatch(relative(cwd, p).split(sep).join('/'))));
 }
